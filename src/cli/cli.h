@@ -1,0 +1,47 @@
+/*
+ * cli.h: what the lifeboat subcommands share.
+ *
+ * The CLI is a thin front-end: it parses arguments, fills a struct lb_who
+ * from the OS user and the clock, calls the library and renders the result
+ * (text for people, --json for scripts).  Data goes to stdout, messages to
+ * stderr.  Exit codes (docs/cli.md): 0 success, 1 the data or the vault is
+ * not right (invalid import, failed verification), 2 usage, 3 an
+ * operational failure (cannot open, storage or memory error).
+ */
+#ifndef LB_CLI_H
+#define LB_CLI_H
+
+#include <stdint.h>
+
+#include "vault.h"
+
+#define EXIT_INVALID	1
+#define EXIT_USAGE	2
+#define EXIT_FAIL	3
+
+struct cli {
+	const char	*vault_dir;
+	struct lb_who	 who;
+	char		 actor[80];
+};
+
+/* Every subcommand: argv[0] is its name. Returns the exit code. */
+int	cmd_init(struct cli *, int, char **);
+int	cmd_import(struct cli *, int, char **);
+int	cmd_status(struct cli *, int, char **);
+int	cmd_demo(struct cli *, int, char **);
+int	cmd_journal(struct cli *, int, char **);
+int	cmd_verify(struct cli *, int, char **);
+int	cmd_config(struct cli *, int, char **);
+
+/* Open the vault or print why not; NULL on failure. */
+struct lb_vault	*cli_open(struct cli *);
+/* Message to stderr prefixed "lifeboat: ". */
+void	cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Parse a bounded non-negative integer option; -1 with a message if bad. */
+int	cli_number(const char *opt, const char *s, long min, long max,
+	    long *out);
+/* Print a status report (text or JSON) of the vault at `now`. */
+int	cli_print_status(struct lb_vault *, int64_t now, int json);
+
+#endif

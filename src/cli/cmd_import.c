@@ -1,0 +1,340 @@
+/*
+ * cmd_import.c: lifeboat import and lifeboat demo.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "date.h"
+#include "demo.h"
+#include "import.h"
+#include "kind.h"
+
+static void
+import_usage(void)
+{
+	size_t	i;
+
+	printf("usage: lifeboat import KIND FILE [--dry-run] [--format csv|json] "
+	    "[--max-errors N] [--json]\n\n"
+	    "Import FILE (CSV with a header row, or a JSON array of objects) "
+	    "of one KIND,\nall or nothing, in one journaled change.  Rows are "
+	    "matched by their natural\nkey, so importing the same data again "
+	    "changes nothing.  Every error is\nreported as FILE:LINE:COLUMN: "
+	    "message (up to --max-errors, default 100).\n--dry-run validates "
+	    "everything and writes nothing.  The format follows the\nfile name "
+	    "(.json is JSON, anything else CSV) unless --format says.\n\n"
+	    "kinds (import them in this order): ");
+	for (i = 0; i < lb_nkinds; i++)
+		if (!lb_kinds[i]->internal)
+			printf("%s%s", i ? ", " : "", lb_kinds[i]->name);
+	printf("\ncolumns of each: docs/formats.md\n");
+}
+
+static void
+import_report_json(const struct lb_import *im, int rc)
+{
+	struct lb_buf	b;
+	size_t		i;
+
+	lb_buf_init(&b, 1 << 22);
+	lb_buf_addf(&b, "{\"ok\":%s,\"kind\":\"%s\",\"file\":", rc == 0 ?
+	    "true" : "false", im->kind);
+	lb_buf_add_json_str(&b, im->path, strlen(im->path));
+	lb_buf_addf(&b, ",\"format\":\"%s\",\"dry_run\":%s,\"records\":%" PRId64
+	    ",\"written\":%" PRId64 ",\"unchanged\":%" PRId64 ",\"journal_seq\":%"
+	    PRId64 ",\"blake2b\":\"", im->used_format == LB_FMT_JSON ? "json" :
+	    "csv", im->dry_run ? "true" : "false", im->records, im->written,
+	    im->unchanged, im->seq);
+	lb_buf_add_hex(&b, im->digest, sizeof(im->digest));
+	lb_buf_addf(&b, "\",\"error_count\":%zu,\"errors\":[", im->nerrors);
+	for (i = 0; i < im->ndiags; i++) {
+		lb_buf_addf(&b, "%s{\"line\":%lu,\"column\":%lu,\"message\":",
+		    i ? "," : "", im->diags[i].line, im->diags[i].col);
+		lb_buf_add_json_str(&b, im->diags[i].msg,
+		    strlen(im->diags[i].msg));
+		lb_buf_addc(&b, '}');
+	}
+	lb_buf_adds(&b, "]}\n");
+	fputs(lb_buf_cstr(&b), stdout);
+	lb_buf_free(&b);
+}
+
+static void
+import_report_text(const struct lb_import *im, int rc)
+{
+	size_t	i;
+
+	for (i = 0; i < im->ndiags; i++) {
+		if (im->diags[i].line == 0)
+			fprintf(stderr, "%s: %s\n", im->path, im->diags[i].msg);
+		else
+			fprintf(stderr, "%s:%lu:%lu: %s\n", im->path,
+			    im->diags[i].line, im->diags[i].col,
+			    im->diags[i].msg);
+	}
+	if (im->nerrors > im->ndiags)
+		fprintf(stderr, "%s: ... %zu errors in all\n", im->path,
+		    im->nerrors);
+	if (rc != 0) {
+		fprintf(stderr, "lifeboat: %s: %zu error%s; nothing imported\n",
+		    im->path, im->nerrors, im->nerrors == 1 ? "" : "s");
+		return;
+	}
+	if (im->dry_run)
+		printf("%s: %" PRId64 " %s records valid (dry run: nothing "
+		    "written)\n", im->path, im->records, im->kind);
+	else
+		printf("%s: %" PRId64 " %s records imported: %" PRId64 " new or "
+		    "changed, %" PRId64 " unchanged (journal entry %" PRId64
+		    ")\n", im->path, im->records, im->kind, im->written,
+		    im->unchanged, im->seq);
+}
+
+int
+cmd_import(struct cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "max-errors", required_argument, NULL, 'm' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct lb_import im;
+	struct lb_vault	*v;
+	struct lb_err	 e;
+	long		 n;
+	int		 ch, json = 0, rc;
+
+	memset(&im, 0, sizeof(im));
+	while ((ch = getopt_long(argc, argv, "hn", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'n':
+			im.dry_run = 1;
+			break;
+		case 'f':
+			if (strcmp(optarg, "csv") == 0)
+				im.format = LB_FMT_CSV;
+			else if (strcmp(optarg, "json") == 0)
+				im.format = LB_FMT_JSON;
+			else {
+				cli_warn("--format: expected csv or json, not "
+				    "\"%s\"", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'm':
+			if (cli_number("--max-errors", optarg, 1, 100000,
+			    &n) == -1)
+				return EXIT_USAGE;
+			im.max_errors = (size_t)n;
+			break;
+		case 'j':
+			json = 1;
+			break;
+		case 'h':
+			import_usage();
+			return 0;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (argc - optind != 2) {
+		cli_warn("import: expected KIND FILE (see lifeboat import "
+		    "--help)");
+		return EXIT_USAGE;
+	}
+	im.kind = argv[optind];
+	im.path = argv[optind + 1];
+	if (lb_kind_find(im.kind) == NULL || lb_kind_find(im.kind)->internal) {
+		cli_warn("import: unknown kind \"%s\" (see lifeboat import "
+		    "--help)", im.kind);
+		return EXIT_USAGE;
+	}
+	if ((v = cli_open(c)) == NULL)
+		return EXIT_FAIL;
+	rc = lb_import_run(v, &c->who, &im, &e);
+	lb_vault_close(v);
+	if (rc == -1) {
+		cli_warn("%s", e.msg);
+		lb_import_free(&im);
+		return EXIT_FAIL;
+	}
+	if (json)
+		import_report_json(&im, rc);
+	else
+		import_report_text(&im, rc);
+	lb_import_free(&im);
+	return rc == 0 ? 0 : EXIT_INVALID;
+}
+
+static void
+demo_usage(void)
+{
+	printf("usage: lifeboat demo [--clients N] [--shipments N] "
+	    "[--employees N] [--seed S]\n"
+	    "                    [--base-date YYYY-MM-DD] [--export DIR] "
+	    "[--json]\n\n"
+	    "Create the vault if needed and fill it with a synthetic brokerage "
+	    "(defaults:\n200 clients, 5,000 open shipments, 60 employees), "
+	    "through the same import path\nas real data, then show its status.  "
+	    "The same seed and base date (default:\ntoday) give the same data.  "
+	    "--export DIR only writes the CSV files to DIR.\n");
+}
+
+int
+cmd_demo(struct cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "clients", required_argument, NULL, 'c' },
+		{ "shipments", required_argument, NULL, 's' },
+		{ "employees", required_argument, NULL, 'e' },
+		{ "seed", required_argument, NULL, 'S' },
+		{ "base-date", required_argument, NULL, 'b' },
+		{ "export", required_argument, NULL, 'x' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *order[] = {
+		"brokerage", "clients", "contacts", "employees", "shipments",
+		"lines"
+	};
+	struct lb_demo_opts o;
+	struct lb_import im;
+	struct lb_vault	*v = NULL;
+	struct lb_err	 e;
+	struct stat	 sb;
+	char		 dir[PATH_MAX], path[PATH_MAX], why[160];
+	const char	*export = NULL;
+	long		 n;
+	size_t		 i;
+	int		 ch, json = 0, rc = EXIT_FAIL;
+
+	memset(&o, 0, sizeof(o));
+	o.seed = 1;
+	o.clients = 200;
+	o.shipments = 5000;
+	o.employees = 60;
+	o.base_days = c->who.now / 86400;
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			if (cli_number("--clients", optarg, 1, 100000, &n) == -1)
+				return EXIT_USAGE;
+			o.clients = n;
+			break;
+		case 's':
+			if (cli_number("--shipments", optarg, 0, 1000000,
+			    &n) == -1)
+				return EXIT_USAGE;
+			o.shipments = n;
+			break;
+		case 'e':
+			if (cli_number("--employees", optarg, 1, 100000,
+			    &n) == -1)
+				return EXIT_USAGE;
+			o.employees = n;
+			break;
+		case 'S':
+			if (cli_number("--seed", optarg, 0, LONG_MAX, &n) == -1)
+				return EXIT_USAGE;
+			o.seed = (uint64_t)n;
+			break;
+		case 'b':
+			if (lb_date_parse(optarg, strlen(optarg), &o.base_days,
+			    why, sizeof(why)) == -1) {
+				cli_warn("--base-date: %s", why);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'x':
+			export = optarg;
+			break;
+		case 'j':
+			json = 1;
+			break;
+		case 'h':
+			demo_usage();
+			return 0;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc) {
+		cli_warn("demo: unexpected argument \"%s\"", argv[optind]);
+		return EXIT_USAGE;
+	}
+	if (export != NULL) {
+		if (mkdir(export, 0700) == -1 && errno != EEXIST) {
+			cli_warn("%s: %s", export, strerror(errno));
+			return EXIT_FAIL;
+		}
+		if (lb_demo_write(export, &o, &e) == -1) {
+			cli_warn("%s", e.msg);
+			return EXIT_FAIL;
+		}
+		fprintf(stderr, "lifeboat: demo files written to %s\n", export);
+		return 0;
+	}
+	if ((size_t)snprintf(path, sizeof(path), "%s/vault.db",
+	    c->vault_dir) >= sizeof(path) ||
+	    (size_t)snprintf(dir, sizeof(dir), "%s/demo-feed",
+	    c->vault_dir) >= sizeof(dir)) {
+		cli_warn("vault directory name is too long");
+		return EXIT_USAGE;
+	}
+	if (stat(path, &sb) == -1) {
+		if (lb_vault_create(c->vault_dir, &c->who, &v, &e) == -1) {
+			cli_warn("%s", e.msg);
+			return EXIT_FAIL;
+		}
+		fprintf(stderr, "lifeboat: created vault %s\n", c->vault_dir);
+	} else if ((v = cli_open(c)) == NULL)
+		return EXIT_FAIL;
+	if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
+		cli_warn("%s: %s", dir, strerror(errno));
+		goto out;
+	}
+	if (lb_demo_write(dir, &o, &e) == -1) {
+		cli_warn("%s", e.msg);
+		goto out;
+	}
+	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		memset(&im, 0, sizeof(im));
+		im.kind = order[i];
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s.csv", dir,
+		    order[i]) >= sizeof(path)) {
+			cli_warn("path too long");
+			goto out;
+		}
+		im.path = path;
+		ch = lb_import_run(v, &c->who, &im, &e);
+		if (ch != 0) {
+			if (ch == -1)
+				cli_warn("%s", e.msg);
+			import_report_text(&im, ch);
+			lb_import_free(&im);
+			goto out;
+		}
+		if (!json)
+			import_report_text(&im, 0);
+		lb_import_free(&im);
+	}
+	if (!json)
+		printf("\n");
+	rc = cli_print_status(v, c->who.now, json);
+out:
+	lb_vault_close(v);
+	return rc;
+}

@@ -1,0 +1,225 @@
+/*
+ * kind.c: the descriptors of every kind of data in the vault (see kind.h).
+ *
+ * The column lists are the import file formats too: docs/formats.md lists
+ * the same columns, and a unit test checks that each descriptor matches the
+ * SQL schema created by the migrations.
+ */
+#include <string.h>
+
+#include "kind.h"
+
+#define T	LB_ST_TEXT
+#define I	LB_ST_INT
+#define REQ	LB_COL_REQUIRED
+#define KEY	(LB_COL_KEY | LB_COL_REQUIRED)
+
+/* Shorthands: text of at most n characters; integer in [lo, hi]. */
+#define TEXT(name, n, fl, doc)	{ name, T, LB_CK_TEXT, fl, 0, n, NULL, NULL, doc }
+#define COL(name, st, ck, fl, doc) { name, st, ck, fl, 0, 0, NULL, NULL, doc }
+#define REF(name, kind, fl, doc) \
+	{ name, T, LB_CK_KEY, (fl) | LB_COL_REF, 0, 35, NULL, kind, doc }
+
+static const char * const shipment_status[] = {
+	"expected", "in_transit", "arrived", "held", "released", "cancelled",
+	NULL
+};
+
+/* Partner government agencies whose requirements may apply to a shipment. */
+static const char * const pga_agencies[] = {
+	"APHIS", "ATF", "CPSC", "DEA", "DOE", "EPA", "FCC", "FDA", "FSIS",
+	"FWS", "NHTSA", "NMFS", "OFAC", "TTB", "USDA", NULL
+};
+
+static const struct lb_column brokerage_cols[] = {
+	COL("license_number", T, LB_CK_LICENSE, KEY,
+	    "customs broker license number"),
+	TEXT("name", 120, REQ, "legal name of the brokerage"),
+	COL("filer_codes", T, LB_CK_FILER_LIST, REQ,
+	    "CBP filer codes, separated by ';'"),
+	COL("ports", T, LB_CK_PORT_LIST, 0, "ports served (Schedule D), separated by ';'"),
+	TEXT("permit_number", 20, 0, "national permit number"),
+	TEXT("address1", 120, REQ, "street address"),
+	TEXT("address2", 120, 0, "address, second line"),
+	TEXT("city", 60, REQ, "city"),
+	COL("state", T, LB_CK_STATE, 0, "US state or territory code"),
+	TEXT("postal_code", 10, 0, "ZIP code"),
+	COL("country", T, LB_CK_COUNTRY, REQ, "ISO 3166-1 alpha-2 country code"),
+	COL("phone", T, LB_CK_PHONE, 0, "main telephone number"),
+	COL("email", T, LB_CK_EMAIL, 0, "main email address"),
+	TEXT("signer_name", 80, 0, "licensed broker who signs downtime paperwork"),
+	TEXT("signer_title", 80, 0, "title of the signer"),
+};
+
+static const struct lb_column client_cols[] = {
+	COL("importer_number", T, LB_CK_IMPORTER, KEY,
+	    "importer of record number: EIN NN-NNNNNNNXX, SSN NNN-NN-NNNN or CBP YYDDPP-NNNNN"),
+	COL("importer_type", T, LB_CK_IMPORTER_TYPE, LB_COL_DERIVED,
+	    "EIN, SSN or CBP (derived from the number)"),
+	TEXT("name", 120, REQ, "importer name"),
+	TEXT("address1", 120, REQ, "street address"),
+	TEXT("address2", 120, 0, "address, second line"),
+	TEXT("city", 60, REQ, "city"),
+	COL("state", T, LB_CK_STATE, 0, "US state or territory code (required in the US)"),
+	TEXT("postal_code", 10, 0, "postal code"),
+	COL("country", T, LB_CK_COUNTRY, REQ, "ISO 3166-1 alpha-2 country code"),
+	COL("bond_type", I, LB_CK_BOND_TYPE, REQ,
+	    "8 continuous, 9 single transaction, 0 none"),
+	COL("surety_code", T, LB_CK_SURETY, 0,
+	    "3-digit surety code (required with a bond)"),
+	COL("bond_amount", I, LB_CK_MONEY, 0, "bond amount in dollars"),
+	COL("poa_expiry", T, LB_CK_DATE, 0, "power of attorney expiry date"),
+	COL("pms", I, LB_CK_BOOL, 0,
+	    "pays by periodic monthly statement (needs a continuous bond and an ACH payer unit)"),
+	{ "ach_payer_unit", T, LB_CK_ALNUM, 0, 0, 10, NULL, NULL,
+	    "ACH payer unit number" },
+	COL("email", T, LB_CK_EMAIL, 0, "main email address"),
+	TEXT("pga_notes", 2000, 0, "partner government agency profile and notes"),
+};
+
+static const struct lb_column contact_cols[] = {
+	REF("importer_number", "clients", LB_COL_KEY | REQ,
+	    "the client (its importer number)"),
+	COL("email", T, LB_CK_EMAIL, KEY, "email address"),
+	TEXT("name", 80, REQ, "full name"),
+	TEXT("role", 60, 0, "role at the client"),
+	COL("phone", T, LB_CK_PHONE, 0, "office telephone"),
+	COL("mobile", T, LB_CK_PHONE, 0, "mobile telephone"),
+	COL("notify", I, LB_CK_BOOL, 0, "receives shipment-status notices (default true)"),
+};
+
+static const struct lb_column employee_cols[] = {
+	COL("employee_id", T, LB_CK_KEY, KEY, "employee identifier"),
+	TEXT("name", 80, REQ, "full name"),
+	TEXT("role", 60, REQ, "role (entry writer, licensed broker, IT...)"),
+	TEXT("office", 60, 0, "office or site"),
+	COL("work_email", T, LB_CK_EMAIL, 0, "work email (inside the broker's systems)"),
+	COL("personal_email", T, LB_CK_EMAIL, 0, "personal email, outside the broker's systems"),
+	COL("mobile", T, LB_CK_PHONE, 0, "personal mobile telephone"),
+	COL("home_phone", T, LB_CK_PHONE, 0, "home telephone"),
+	COL("sms_gateway", T, LB_CK_EMAIL, 0, "email-to-SMS gateway address"),
+	{ "reports_to", T, LB_CK_KEY, LB_COL_REF | LB_COL_SELFREF, 0, 35, NULL,
+	    "employees", "employee_id of who calls this person in the call tree" },
+	{ "call_order", I, LB_CK_INT, 0, 1, 999, NULL, NULL,
+	    "order among those called by the same person" },
+	COL("can_sign", I, LB_CK_BOOL, 0, "licensed broker allowed to sign downtime paperwork"),
+};
+
+static const struct lb_column shipment_cols[] = {
+	COL("ref", T, LB_CK_KEY, KEY, "broker reference of the shipment"),
+	REF("importer_number", "clients", REQ, "importer of record (its number)"),
+	{ "status", T, LB_CK_ENUM, REQ, 0, 0, shipment_status, NULL,
+	    "expected, in_transit, arrived, held, released or cancelled" },
+	COL("mode", I, LB_CK_MODE, REQ, "mode of transport code (10, 11, 20, 21, 30, 31, 40, 41, 50, 60, 70)"),
+	COL("carrier_scac", T, LB_CK_SCAC, 0, "carrier code (SCAC or IATA)"),
+	COL("bill", T, LB_CK_BILL, 0, "bill of lading (SCAC + number) or air waybill (11 digits)"),
+	COL("house_bill", T, LB_CK_BILL, 0, "house bill"),
+	{ "trip", T, LB_CK_ALNUM, 0, 0, 20, NULL, NULL, "voyage, flight or trip number" },
+	TEXT("conveyance", 60, 0, "vessel name or conveyance"),
+	COL("port_entry", T, LB_CK_PORT, REQ, "port of entry (Schedule D)"),
+	COL("port_unlading", T, LB_CK_PORT, 0, "US port of unlading (Schedule D)"),
+	COL("foreign_port_lading", T, LB_CK_FPORT, 0, "foreign port of lading (Schedule K)"),
+	COL("location_of_goods", T, LB_CK_FIRMS, 0, "FIRMS code where the goods are"),
+	{ "go_number", T, LB_CK_ALNUM, 0, 0, 15, NULL, NULL, "general order number" },
+	COL("arrival_date", T, LB_CK_DATE, 0, "arrival date"),
+	COL("import_date", T, LB_CK_DATE, 0, "import date"),
+	COL("export_date", T, LB_CK_DATE, 0, "export date"),
+	COL("export_country", T, LB_CK_COUNTRY, 0, "country of export"),
+	COL("country_origin", T, LB_CK_COUNTRY, 0, "country of origin"),
+	{ "entry_number", T, LB_CK_ENTRY_NO, LB_COL_UNIQUE, 0, 0, NULL, NULL,
+	    "entry number XXX-NNNNNNN-C, if assigned" },
+	COL("entry_type", I, LB_CK_ENTRY_TYPE, 0, "entry type code (01, 03, 11...)"),
+	COL("entry_date", T, LB_CK_DATE, 0, "entry date"),
+	COL("release_date", T, LB_CK_DATE, 0, "release date (required once released)"),
+	COL("entered_value", I, LB_CK_MONEY, 0, "entered value in dollars"),
+	COL("bond_type", I, LB_CK_BOND_TYPE, 0, "bond type for this entry, if not the client's"),
+	COL("bond_amount", I, LB_CK_MONEY, 0, "single transaction bond amount in dollars"),
+	COL("it_number", T, LB_CK_INBOND, 0, "in-bond (I.T.) number"),
+	COL("it_date", T, LB_CK_DATE, 0, "in-bond date"),
+	{ "manifest_number", T, LB_CK_ALNUM, 0, 0, 20, NULL, NULL, "manifest number" },
+	{ "manifest_qty", I, LB_CK_INT, 0, 1, 99999999, NULL, NULL, "manifest quantity" },
+	{ "manifest_unit", T, LB_CK_ALNUM, 0, 0, 5, NULL, NULL, "manifest unit (CTN, PLT...)" },
+	{ "gross_weight_kg", I, LB_CK_INT, 0, 0, 999999999, NULL, NULL, "gross weight in kilograms" },
+	{ "ref_id_code", T, LB_CK_ALNUM, 0, 0, 3, NULL, NULL, "reference ID code" },
+	{ "ref_id_number", T, LB_CK_ALNUM, 0, 0, 35, NULL, NULL, "reference ID number" },
+	COL("consignee_number", T, LB_CK_IMPORTER, 0, "ultimate consignee number"),
+	TEXT("consignee_name", 120, 0, "ultimate consignee name"),
+	TEXT("buyer_name", 120, 0, "buying party"),
+	{ "buyer_id", T, LB_CK_ALNUM, 0, 0, 20, NULL, NULL, "buying party ID" },
+	TEXT("seller_name", 120, 0, "selling party"),
+	{ "seller_id", T, LB_CK_ALNUM, 0, 0, 20, NULL, NULL, "selling party ID" },
+	TEXT("manufacturer_name", 120, 0, "manufacturer"),
+	COL("manufacturer_id", T, LB_CK_MID, 0, "manufacturer ID (MID)"),
+	TEXT("driver_name", 80, 0, "truck driver name (land border downtime letter)"),
+	COL("driver_dob", T, LB_CK_DATE, 0, "truck driver date of birth"),
+	{ "truck_plate", T, LB_CK_ALNUM, 0, 0, 15, NULL, NULL, "truck plate number" },
+	{ "ace_trip_number", T, LB_CK_ALNUM, 0, 0, 25, NULL, NULL, "ACE e-manifest trip number" },
+	{ "pga_flags", T, LB_CK_FLAGS, 0, 0, 0, pga_agencies, NULL,
+	    "agencies whose requirements apply, separated by ';' (FDA;USDA...)" },
+	TEXT("description", 200, 0, "description of the goods"),
+};
+
+static const struct lb_column line_cols[] = {
+	REF("shipment_ref", "shipments", LB_COL_KEY | REQ, "the shipment (its ref)"),
+	{ "line_no", I, LB_CK_INT, KEY, 1, 999, NULL, NULL, "line number, 1 to 999" },
+	COL("hts", T, LB_CK_HTS, REQ, "HTS number, 10 digits (8507.60.0020 or 8507600020)"),
+	COL("country_origin", T, LB_CK_COUNTRY, REQ, "country of origin"),
+	COL("manufacturer_id", T, LB_CK_MID, 0, "manufacturer ID (MID)"),
+	TEXT("description", 200, REQ, "description of the goods"),
+	COL("value", I, LB_CK_MONEY, REQ, "entered value in dollars"),
+	COL("quantity", T, LB_CK_QTY, 0, "quantity in the first HTS unit"),
+	{ "unit", T, LB_CK_ALNUM, 0, 0, 5, NULL, NULL, "first HTS unit (NO, KG, DOZ...)" },
+	COL("quantity2", T, LB_CK_QTY, 0, "quantity in the second HTS unit"),
+	{ "unit2", T, LB_CK_ALNUM, 0, 0, 5, NULL, NULL, "second HTS unit" },
+	{ "gross_weight_kg", I, LB_CK_INT, 0, 0, 999999999, NULL, NULL, "gross weight in kilograms" },
+	{ "adcvd_case", T, LB_CK_TEXT, 0, 0, 20, NULL, NULL, "AD/CVD case number (A-570-000-000)" },
+	{ "duty_rate", T, LB_CK_TEXT, 0, 0, 40, NULL, NULL, "duty rate as printed (2.5%, Free)" },
+	COL("duty", I, LB_CK_MONEY, 0, "duty in dollars"),
+};
+
+static const struct lb_column setting_cols[] = {
+	COL("name", T, LB_CK_KEY, KEY, "setting name"),
+	TEXT("value", 200, REQ, "setting value"),
+};
+
+#define KIND(n, t, noun, cols, single) \
+	{ n, t, noun, cols, sizeof(cols) / sizeof(cols[0]), single, 0 }
+
+static const struct lb_kind brokerage = KIND("brokerage", "brokerage", "brokerage", brokerage_cols, 1);
+static const struct lb_kind clients = KIND("clients", "client", "client", client_cols, 0);
+static const struct lb_kind contacts = KIND("contacts", "contact", "contact", contact_cols, 0);
+static const struct lb_kind employees = KIND("employees", "employee", "employee", employee_cols, 0);
+static const struct lb_kind shipments = KIND("shipments", "shipment", "shipment", shipment_cols, 0);
+static const struct lb_kind lines = KIND("lines", "line", "line", line_cols, 0);
+static const struct lb_kind settings = {
+	"settings", "setting", "setting", setting_cols,
+	sizeof(setting_cols) / sizeof(setting_cols[0]), 0, 1
+};
+
+const struct lb_kind * const lb_kinds[] = {
+	&brokerage, &clients, &contacts, &employees, &shipments, &lines,
+	&settings
+};
+const size_t lb_nkinds = sizeof(lb_kinds) / sizeof(lb_kinds[0]);
+
+const struct lb_kind *
+lb_kind_find(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < lb_nkinds; i++)
+		if (strcmp(lb_kinds[i]->name, name) == 0)
+			return lb_kinds[i];
+	return NULL;
+}
+
+int
+lb_kind_col(const struct lb_kind *k, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < k->ncols; i++)
+		if (strcmp(k->cols[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}

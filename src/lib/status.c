@@ -1,0 +1,149 @@
+/*
+ * status.c: collecting the vault's status and risks (see status.h).
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+#include "journal.h"
+#include "status.h"
+
+const char * const lb_shipment_statuses[] = {
+	"expected", "in_transit", "arrived", "held", "released", "cancelled",
+	NULL
+};
+
+struct latest {
+	struct lb_status	*s;
+	int64_t			 now;
+};
+
+static int
+on_import(void *arg, const struct lb_jentry *je)
+{
+	struct latest		*l = arg;
+	struct lb_kind_status	*ks;
+	int64_t			 t;
+	size_t			 i;
+
+	for (i = 0; i < l->s->nkinds; i++) {
+		ks = &l->s->kinds[i];
+		if (strcmp(ks->kind, je->subject) != 0)
+			continue;
+		ks->imported = 1;
+		(void)snprintf(ks->last, sizeof(ks->last), "%s", je->ts);
+		if (lb_time_parse(je->ts, strlen(je->ts), &t, NULL, 0) == 0)
+			ks->age = l->now - t;
+		ks->stale = ks->age > l->s->stale_hours * 3600;
+	}
+	return 0;
+}
+
+static void
+risk(struct lb_status *s, const char *id, int64_t count, const char *hint,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void
+risk(struct lb_status *s, const char *id, int64_t count, const char *hint,
+    const char *fmt, ...)
+{
+	struct lb_risk	*r;
+	va_list		 ap;
+
+	if (count <= 0 || s->nrisks >= LB_STATUS_MAX_RISKS)
+		return;
+	r = &s->risks[s->nrisks++];
+	r->id = id;
+	r->count = count;
+	r->hint = hint;
+	va_start(ap, fmt);
+	(void)vsnprintf(r->what, sizeof(r->what), fmt, ap);
+	va_end(ap);
+}
+
+static int
+q(struct lb_store *st, const char *name, const char *arg, int64_t *out,
+    struct lb_err *e)
+{
+	*out = 0;
+	return st->ops->query_int(st, name, arg, out, e) == -1 ? -1 : 0;
+}
+
+int
+lb_status_collect(struct lb_vault *v, int64_t now, struct lb_status *s,
+    struct lb_err *e)
+{
+	struct lb_store	*st = v->st;
+	struct latest	 l;
+	char		 today[LB_DATE_STRLEN];
+	int64_t		 n, stale = 0, never = 0;
+	size_t		 i;
+
+	memset(s, 0, sizeof(*s));
+	if (st->ops->meta_get(st, "vault_id", s->vault_id,
+	    sizeof(s->vault_id), e) == -1 ||
+	    st->ops->meta_get(st, "created_at", s->created_at,
+	    sizeof(s->created_at), e) == -1 ||
+	    st->ops->schema_version(st, &s->schema, e) == -1 ||
+	    lb_journal_head(st, &s->entries, s->head, e) == -1 ||
+	    lb_vault_setting(v, "stale_hours", &s->stale_hours, e) == -1)
+		return -1;
+	for (i = 0; i < lb_nkinds && s->nkinds < LB_STATUS_MAX_KINDS; i++) {
+		if (lb_kinds[i]->internal)
+			continue;
+		s->kinds[s->nkinds].kind = lb_kinds[i]->name;
+		if (st->ops->count(st, lb_kinds[i],
+		    &s->kinds[s->nkinds].rows, e) == -1)
+			return -1;
+		s->nkinds++;
+	}
+	l.s = s;
+	l.now = now;
+	if (st->ops->journal_latest(st, "import", on_import, &l, e) == -1)
+		return -1;
+	for (i = 0; lb_shipment_statuses[i] != NULL; i++)
+		if (q(st, "shipments_by_status", lb_shipment_statuses[i],
+		    &s->by_status[i], e) == -1)
+			return -1;
+
+	for (i = 0; i < s->nkinds; i++) {
+		if (!s->kinds[i].imported)
+			never++;
+		else if (s->kinds[i].stale)
+			stale++;
+	}
+	risk(s, "never_imported", never, "import every kind: lifeboat import "
+	    "KIND FILE", "%" PRId64 " kinds of data never imported", never);
+	risk(s, "stale_copy", stale, "re-export from the main system and "
+	    "import again", "%" PRId64 " kinds of data older than %" PRId64
+	    " hours", stale, s->stale_hours);
+	lb_date_format(now / 86400, today);
+	if (q(st, "employees_no_oob", NULL, &n, e) == -1)
+		return -1;
+	risk(s, "employees_no_oob", n, "collect a personal email or mobile "
+	    "number for each", "%" PRId64 " employees cannot be reached "
+	    "outside the broker's systems", n);
+	if (q(st, "shipments_arrived_no_entry", NULL, &n, e) == -1)
+		return -1;
+	risk(s, "arrived_no_entry", n, "draw entry numbers from the reserve "
+	    "for downtime release", "%" PRId64 " arrived or held shipments "
+	    "have no entry number", n);
+	if (q(st, "shipments_pga", NULL, &n, e) == -1)
+		return -1;
+	risk(s, "pga_pending", n, "downtime does not waive PGA requirements: "
+	    "check them without system access", "%" PRId64 " open shipments "
+	    "are subject to partner government agencies", n);
+	if (q(st, "clients_poa_expired", today, &n, e) == -1)
+		return -1;
+	risk(s, "poa_expired", n, "renew the power of attorney before "
+	    "filing for these clients", "%" PRId64 " clients' powers of "
+	    "attorney have expired", n);
+	if (q(st, "clients_no_contact", NULL, &n, e) == -1)
+		return -1;
+	risk(s, "clients_no_contact", n, "import client contacts so they can "
+	    "be told about their shipments", "%" PRId64 " clients have no "
+	    "contact to notify", n);
+	return 0;
+}

@@ -1,0 +1,146 @@
+/*
+ * store.h: the storage interface.
+ *
+ * Everything the vault keeps goes through a struct lb_store, a table of
+ * operations like SQLite's VFS, so that each backend (SQLite now,
+ * PostgreSQL for multi-site brokers later) is one file and the rest of the
+ * library never sees SQL.  Every statement a backend runs is fixed text or
+ * built from the compile-time descriptors of kind.h, with values bound as
+ * parameters: nothing from outside ever becomes SQL.
+ *
+ * Writes happen only between begin() and commit()/rollback(); the journal
+ * module (journal.h) is the one caller of begin, so that every change is
+ * journaled in its own transaction.
+ */
+#ifndef LB_STORE_H
+#define LB_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "kind.h"
+
+#define LB_HASH_LEN	32	/* BLAKE2b-256 */
+
+/* A journal entry as stored. Strings are NUL-terminated, owned by the store
+ * (valid during the callback) or by the caller (when adding). */
+struct lb_jentry {
+	int64_t		 seq;
+	const char	*ts;
+	const char	*actor;
+	const char	*action;
+	const char	*subject;
+	const char	*detail;
+	int64_t		 nrows;
+	unsigned char	 content[LB_HASH_LEN];
+	unsigned char	 prev[LB_HASH_LEN];
+	unsigned char	 hash[LB_HASH_LEN];
+};
+
+/* One row change bound to a journal entry; digest NULL means deleted. */
+struct lb_jrow {
+	int64_t		 seq;
+	const char	*table;
+	const char	*key;
+	size_t		 keylen;
+	const unsigned char *digest;
+};
+
+/* Callbacks return 0 to go on, -1 to stop the scan (which then returns -1). */
+typedef int	lb_jentry_cb(void *arg, const struct lb_jentry *);
+typedef int	lb_jrow_cb(void *arg, const struct lb_jrow *);
+typedef int	lb_row_cb(void *arg, const struct lb_value *vals,
+		    const unsigned char *digest, size_t digestlen);
+
+struct lb_store;
+
+struct lb_store_ops {
+	const char *name;
+	void	(*close)(struct lb_store *);
+
+	/* Write transaction: immediate, so concurrent writers queue. */
+	int	(*begin)(struct lb_store *, struct lb_err *);
+	int	(*commit)(struct lb_store *, struct lb_err *);
+	void	(*rollback)(struct lb_store *);
+
+	/*
+	 * Insert or replace the row of kind k whose key is in vals (all of
+	 * k's columns in descriptor order).  *changed is 0 when a row with
+	 * this key already held exactly this digest (nothing written).
+	 */
+	int	(*upsert)(struct lb_store *, const struct lb_kind *k,
+		    const struct lb_value *vals, const unsigned char *digest,
+		    int *changed, struct lb_err *);
+	/* 1 when kind k has a row whose (single-column) key is key, 0 if not. */
+	int	(*has_key)(struct lb_store *, const struct lb_kind *k,
+		    const char *key, size_t keylen, struct lb_err *);
+	/*
+	 * For a unique column: 1 and the owning row's key (NUL-terminated, at
+	 * most ownerlen-1 bytes) when some row holds value v in column col,
+	 * 0 when none does.
+	 */
+	int	(*unique_owner)(struct lb_store *, const struct lb_kind *k,
+		    int col, const char *v, size_t vlen, char *owner,
+		    size_t ownerlen, struct lb_err *);
+	int	(*count)(struct lb_store *, const struct lb_kind *k,
+		    int64_t *n, struct lb_err *);
+	/* Every row of kind k, with its stored digest, in key order. */
+	int	(*rows_scan)(struct lb_store *, const struct lb_kind *k,
+		    lb_row_cb *, void *arg, struct lb_err *);
+
+	/* The last journal entry; 0 and *seq = 0 when the journal is empty. */
+	int	(*journal_head)(struct lb_store *, int64_t *seq,
+		    unsigned char hash[LB_HASH_LEN], struct lb_err *);
+	int	(*journal_add)(struct lb_store *, const struct lb_jentry *,
+		    struct lb_err *);
+	int	(*journal_add_row)(struct lb_store *, const struct lb_jrow *,
+		    struct lb_err *);
+	/*
+	 * Every journal entry in seq order and every journal row in the order
+	 * written; rows of an entry are reported before the entry itself.
+	 */
+	int	(*journal_scan)(struct lb_store *, lb_jentry_cb *, lb_jrow_cb *,
+		    void *arg, struct lb_err *);
+	/* The entry with this seq: 1 found, 0 none. */
+	int	(*journal_get)(struct lb_store *, int64_t seq,
+		    lb_jentry_cb *, void *arg, struct lb_err *);
+	/* Latest entry per subject for an action (e.g. last import per kind). */
+	int	(*journal_latest)(struct lb_store *, const char *action,
+		    lb_jentry_cb *, void *arg, struct lb_err *);
+
+	/* Vault-wide facts stored outside the kinds (vault id, versions). */
+	int	(*meta_get)(struct lb_store *, const char *name, char *out,
+		    size_t outlen, struct lb_err *);
+	int	(*meta_set)(struct lb_store *, const char *name,
+		    const char *value, struct lb_err *);
+
+	/* Schema version of the store; 0 for an empty store. */
+	int	(*schema_version)(struct lb_store *, int *version,
+		    struct lb_err *);
+	/* Apply the migrations up to version `to`, inside begin/commit. */
+	int	(*migrate)(struct lb_store *, int to, struct lb_err *);
+
+	/* Backend self-check (SQLite: PRAGMA quick_check). */
+	int	(*check)(struct lb_store *, struct lb_err *);
+	/* Named read-only query for reports, see store_sqlite.c. */
+	int	(*query_int)(struct lb_store *, const char *name,
+		    const char *arg, int64_t *out, struct lb_err *);
+};
+
+struct lb_store {
+	const struct lb_store_ops *ops;
+};
+
+/* Schema version this build writes; opening older vaults migrates them. */
+#define LB_SCHEMA_VERSION	2
+
+/*
+ * Open the SQLite store at path (creating the file, mode 0600, when
+ * `create`).  The schema is not touched: see the schema_version and
+ * migrate operations, which lb_vault_open() runs in a journaled change.
+ */
+int	lb_store_sqlite_open(const char *path, int create,
+	    struct lb_store **, struct lb_err *);
+
+#endif
