@@ -85,8 +85,13 @@ build-fuzz/fuzz_%: fuzz/fuzz_%.c $(LIB_SRC) $(wildcard src/lib/*.h)
 	@mkdir -p $(@D)
 	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) $(LDLIBS)
 
-bench: all
-	$(MAKE) -C bench B=../$(B)
+BENCH_SRC = $(wildcard bench/bench_*.c)
+bench: all $(BENCH_SRC:bench/%.c=$(B)/bench/%)
+
+$(B)/bench/%: bench/%.c $(B)/liblifeboat.a
+	@mkdir -p $(@D)
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(B)/liblifeboat.a $(LDLIBS)
 
 check-src:
 	scripts/check-src

@@ -338,3 +338,105 @@ out:
 	lb_vault_close(v);
 	return rc;
 }
+
+static const char *
+check_name(const struct lb_column *c)
+{
+	switch (c->check) {
+	case LB_CK_TEXT:	return "text";
+	case LB_CK_KEY:		return "reference";
+	case LB_CK_IMPORTER:	return "importer number";
+	case LB_CK_IMPORTER_TYPE: return "derived";
+	case LB_CK_LICENSE:	return "digits";
+	case LB_CK_FILER_LIST:	return "filer codes";
+	case LB_CK_PORT:	return "port code";
+	case LB_CK_PORT_LIST:	return "port codes";
+	case LB_CK_FPORT:	return "foreign port";
+	case LB_CK_HTS:		return "HTS number";
+	case LB_CK_SCAC:	return "SCAC";
+	case LB_CK_BILL:	return "bill";
+	case LB_CK_ENTRY_NO:	return "entry number";
+	case LB_CK_ENTRY_TYPE:	return "entry type";
+	case LB_CK_MODE:	return "mode code";
+	case LB_CK_BOND_TYPE:	return "bond type";
+	case LB_CK_SURETY:	return "surety code";
+	case LB_CK_DATE:	return "date";
+	case LB_CK_MONEY:	return "money";
+	case LB_CK_QTY:		return "decimal";
+	case LB_CK_INT:		return "integer";
+	case LB_CK_BOOL:	return "boolean";
+	case LB_CK_ENUM:	return "word";
+	case LB_CK_FLAGS:	return "words";
+	case LB_CK_COUNTRY:	return "country";
+	case LB_CK_STATE:	return "state";
+	case LB_CK_FIRMS:	return "FIRMS code";
+	case LB_CK_MID:		return "MID";
+	case LB_CK_EMAIL:	return "email";
+	case LB_CK_PHONE:	return "phone";
+	case LB_CK_INBOND:	return "in-bond number";
+	case LB_CK_ALNUM:	return "letters/digits";
+	}
+	return "?";
+}
+
+/* Print one kind's columns as a Markdown table (docs/formats.md). */
+static void
+print_columns(const struct lb_kind *k)
+{
+	const struct lb_column	*c;
+	size_t			 i;
+
+	printf("### %s\n\n", k->name);
+	printf("| column | type | required | description |\n");
+	printf("|---|---|---|---|\n");
+	for (i = 0; i < k->ncols; i++) {
+		c = &k->cols[i];
+		if (c->flags & LB_COL_DERIVED)
+			continue;
+		printf("| `%s` | %s", c->name, check_name(c));
+		if ((c->check == LB_CK_TEXT || c->check == LB_CK_ALNUM) &&
+		    c->max > 0)
+			printf(" (max %" PRId64 ")", c->max);
+		if (c->check == LB_CK_INT)
+			printf(" (%" PRId64 "-%" PRId64 ")", c->min, c->max);
+		printf(" | %s | %s%s%s%s |\n",
+		    c->flags & LB_COL_KEY ? "key" :
+		    c->flags & LB_COL_REQUIRED ? "yes" : "",
+		    c->doc,
+		    c->flags & LB_COL_REF ? "; must exist in " : "",
+		    c->flags & LB_COL_REF ? c->ref : "",
+		    c->flags & LB_COL_UNIQUE ? "; unique" : "");
+	}
+	printf("\n");
+}
+
+int
+cmd_formats(struct cli *c, int argc, char **argv)
+{
+	const struct lb_kind	*k;
+	size_t			 i;
+
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		printf("usage: lifeboat formats [KIND]\n\nPrint the columns of "
+		    "each import kind (or of KIND) as Markdown tables: the\n"
+		    "reference for CSV headers and JSON field names.\n");
+		return 0;
+	}
+	if (argc > 2) {
+		cli_warn("formats: expected at most one KIND");
+		return EXIT_USAGE;
+	}
+	if (argc == 2) {
+		if ((k = lb_kind_find(argv[1])) == NULL || k->internal) {
+			cli_warn("formats: unknown kind \"%s\"", argv[1]);
+			return EXIT_USAGE;
+		}
+		print_columns(k);
+		return 0;
+	}
+	for (i = 0; i < lb_nkinds; i++)
+		if (!lb_kinds[i]->internal)
+			print_columns(lb_kinds[i]);
+	return 0;
+}

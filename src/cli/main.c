@@ -29,6 +29,7 @@ static const struct {
 	{ "journal", cmd_journal, "verify the journal, print a checkpoint" },
 	{ "verify", cmd_verify, "prove the data matches the journal" },
 	{ "config", cmd_config, "show or change vault settings" },
+	{ "formats", cmd_formats, "the columns of each import kind" },
 };
 
 static void
