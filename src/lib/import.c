@@ -34,6 +34,7 @@
 
 #define MAX_COLS	64
 #define TAG_KEY		1000	/* keyset tag for keys; columns use their index */
+#define TAG_FOUND	2000	/* + column: references known to exist */
 
 struct deferred {
 	unsigned long	 line, col;
@@ -64,6 +65,7 @@ struct imp {
 	size_t			 ndefer;
 	struct lb_change	 ch;
 	int			 open;
+	int			 table_empty;	/* no row of the kind before */
 };
 
 static void
@@ -245,7 +247,8 @@ check_columns(struct imp *p, const struct lb_record *r)
 	struct lb_check_ctx	 ctx = { 0 };
 	enum lb_importer_type	 type;
 	char			 why[256], canon[LB_IMPORTER_STRLEN];
-	const char		*tname;
+	const char		*tname, *raw;
+	size_t			 rawlen;
 	size_t			 i;
 	int			 bad = 0;
 
@@ -275,7 +278,19 @@ check_columns(struct imp *p, const struct lb_record *r)
 			}
 			continue;
 		}
-		if (lb_check_value(col, &ctx, f->val, f->len, p->scratch[i],
+		raw = f->val;
+		rawlen = f->len;
+		/*
+		 * Undo the neutralisation of spreadsheet formulas that Lifeboat
+		 * (and careful exporters) apply when writing CSV: a quote mark
+		 * before = + - @ is not part of the value ("'+15625550100").
+		 */
+		if (p->csv != NULL && rawlen >= 2 && raw[0] == '\'' &&
+		    strchr("=+-@", raw[1]) != NULL) {
+			raw++;
+			rawlen--;
+		}
+		if (lb_check_value(col, &ctx, raw, rawlen, p->scratch[i],
 		    &p->vals[i], why, sizeof(why)) == -1) {
 			diag(p, f->line, f->col, "%s: %s", col->name, why);
 			p->vals[i].null = 1;
@@ -371,11 +386,21 @@ check_links(struct imp *p, const struct lb_record *r)
 				    v->len))
 					continue;
 			}
+			/* Most rows name a client already seen: remember. */
+			if (lb_keyset_has(p->seen, TAG_FOUND + (int)i, v->s,
+			    v->len))
+				continue;
 			rc = p->st->ops->has_key(p->st, rk, v->s, v->len, p->e);
 			if (rc == -1)
 				return p->failed = -1;
-			if (rc == 1)
+			if (rc == 1) {
+				if (lb_keyset_add(p->seen, TAG_FOUND + (int)i,
+				    v->s, v->len, 0, NULL) == -1) {
+					lb_error(p->e, "out of memory");
+					return p->failed = -1;
+				}
 				continue;
+			}
 			if (col->flags & LB_COL_SELFREF) {
 				if (defer_ref(p, line, cn, v) == -1) {
 					lb_error(p->e, "out of memory");
@@ -402,6 +427,8 @@ check_links(struct imp *p, const struct lb_record *r)
 				bad = 1;
 				continue;
 			}
+			if (p->table_empty)
+				continue;	/* nothing in the vault to clash */
 			rc = p->st->ops->unique_owner(p->st, k, (int)i, v->s,
 			    v->len, owner, sizeof(owner), p->e);
 			if (rc == -1)
@@ -636,9 +663,18 @@ lb_import_run(struct lb_vault *v, const struct lb_who *who,
 	if (lb_change_begin(v->st, &p.ch, e) == -1)
 		goto out;
 	p.open = 1;
+	{
+		int64_t	n;
+
+		if (v->st->ops->count(v->st, p.k, &n, e) == -1)
+			goto out;
+		p.table_empty = n == 0;
+	}
 	if (read_all(&p) == -1)
 		goto out;
 	if (im->nerrors > 0) {
+		/* Nothing was written: say so, whatever was staged. */
+		im->written = im->unchanged = 0;
 		ret = 1;
 		goto out;
 	}

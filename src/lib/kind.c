@@ -78,8 +78,8 @@ static const struct lb_column client_cols[] = {
 };
 
 static const struct lb_column contact_cols[] = {
-	REF("importer_number", "clients", LB_COL_KEY | REQ,
-	    "the client (its importer number)"),
+	{ "importer_number", T, LB_CK_IMPORTER, KEY | LB_COL_REF, 0, 0, NULL,
+	    "clients", "the client (its importer number)" },
 	COL("email", T, LB_CK_EMAIL, KEY, "email address"),
 	TEXT("name", 80, REQ, "full name"),
 	TEXT("role", 60, 0, "role at the client"),
@@ -107,13 +107,15 @@ static const struct lb_column employee_cols[] = {
 
 static const struct lb_column shipment_cols[] = {
 	COL("ref", T, LB_CK_KEY, KEY, "broker reference of the shipment"),
-	REF("importer_number", "clients", REQ, "importer of record (its number)"),
+	{ "importer_number", T, LB_CK_IMPORTER, REQ | LB_COL_REF, 0, 0, NULL,
+	    "clients", "importer of record (its number)" },
 	{ "status", T, LB_CK_ENUM, REQ, 0, 0, shipment_status, NULL,
 	    "expected, in_transit, arrived, held, released or cancelled" },
 	COL("mode", I, LB_CK_MODE, REQ, "mode of transport code (10, 11, 20, 21, 30, 31, 40, 41, 50, 60, 70)"),
 	COL("carrier_scac", T, LB_CK_SCAC, 0, "carrier code (SCAC or IATA)"),
 	COL("bill", T, LB_CK_BILL, 0, "bill of lading (SCAC + number) or air waybill (11 digits)"),
-	COL("house_bill", T, LB_CK_BILL, 0, "house bill"),
+	{ "house_bill", T, LB_CK_ALNUM, 0, 0, 16, NULL, NULL,
+	    "house bill or house air waybill (letters and digits)" },
 	{ "trip", T, LB_CK_ALNUM, 0, 0, 20, NULL, NULL, "voyage, flight or trip number" },
 	TEXT("conveyance", 60, 0, "vessel name or conveyance"),
 	COL("port_entry", T, LB_CK_PORT, REQ, "port of entry (Schedule D)"),

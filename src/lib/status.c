@@ -115,35 +115,36 @@ lb_status_collect(struct lb_vault *v, int64_t now, struct lb_status *s,
 			stale++;
 	}
 	risk(s, "never_imported", never, "import every kind: lifeboat import "
-	    "KIND FILE", "%" PRId64 " kinds of data never imported", never);
+	    "KIND FILE", "%" PRId64 " kind%s of data never imported", never,
+	    never == 1 ? "" : "s");
 	risk(s, "stale_copy", stale, "re-export from the main system and "
-	    "import again", "%" PRId64 " kinds of data older than %" PRId64
-	    " hours", stale, s->stale_hours);
+	    "import again", "%" PRId64 " kind%s of data older than %" PRId64
+	    " hours", stale, stale == 1 ? "" : "s", s->stale_hours);
 	lb_date_format(now / 86400, today);
 	if (q(st, "employees_no_oob", NULL, &n, e) == -1)
 		return -1;
 	risk(s, "employees_no_oob", n, "collect a personal email or mobile "
-	    "number for each", "%" PRId64 " employees cannot be reached "
-	    "outside the broker's systems", n);
+	    "number for each", "%" PRId64 " employee%s cannot be reached "
+	    "outside the broker's systems", n, n == 1 ? "" : "s");
 	if (q(st, "shipments_arrived_no_entry", NULL, &n, e) == -1)
 		return -1;
 	risk(s, "arrived_no_entry", n, "draw entry numbers from the reserve "
-	    "for downtime release", "%" PRId64 " arrived or held shipments "
-	    "have no entry number", n);
+	    "for downtime release", "%" PRId64 " arrived or held shipment%s "
+	    "without an entry number", n, n == 1 ? "" : "s");
 	if (q(st, "shipments_pga", NULL, &n, e) == -1)
 		return -1;
 	risk(s, "pga_pending", n, "downtime does not waive PGA requirements: "
-	    "check them without system access", "%" PRId64 " open shipments "
-	    "are subject to partner government agencies", n);
+	    "check them without system access", "%" PRId64 " open shipment%s "
+	    "subject to partner government agencies", n, n == 1 ? "" : "s");
 	if (q(st, "clients_poa_expired", today, &n, e) == -1)
 		return -1;
 	risk(s, "poa_expired", n, "renew the power of attorney before "
-	    "filing for these clients", "%" PRId64 " clients' powers of "
-	    "attorney have expired", n);
+	    "filing for these clients", "%" PRId64 " client%s with an expired power "
+	    "of attorney", n, n == 1 ? "" : "s");
 	if (q(st, "clients_no_contact", NULL, &n, e) == -1)
 		return -1;
 	risk(s, "clients_no_contact", n, "import client contacts so they can "
-	    "be told about their shipments", "%" PRId64 " clients have no "
-	    "contact to notify", n);
+	    "be told about their shipments", "%" PRId64 " client%s without a "
+	    "contact to notify", n, n == 1 ? "" : "s");
 	return 0;
 }

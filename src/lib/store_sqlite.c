@@ -836,8 +836,9 @@ lb_store_sqlite_open(const char *path, int create, struct lb_store **out,
 	if ((s = lb_calloc(1, sizeof(*s))) == NULL)
 		return lb_error(e, "out of memory");
 	s->base.ops = &sqlite_ops;
+	/* One connection is used by one thread: no mutexes needed. */
 	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW |
-	    SQLITE_OPEN_EXRESCODE;
+	    SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
 		lb_error(e, "%s: %s", path, s->db != NULL ?
 		    sqlite3_errmsg(s->db) : "cannot open");
@@ -846,6 +847,9 @@ lb_store_sqlite_open(const char *path, int create, struct lb_store **out,
 		return -1;
 	}
 	sqlite3_busy_timeout(s->db, 30000);
+	/* Records of wide rows fit lookaside slots instead of malloc. */
+	(void)sqlite3_db_config(s->db, SQLITE_DBCONFIG_LOOKASIDE, NULL, 1200,
+	    256);
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	if (sqlite3_exec(s->db, pragmas, NULL, NULL, NULL) != SQLITE_OK) {
 		lb_error(e, "%s: %s", path, sqlite3_errmsg(s->db));
