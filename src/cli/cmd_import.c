@@ -55,7 +55,8 @@ import_report_json(const struct lb_import *im, int rc)
 	    "csv", im->dry_run ? "true" : "false", im->records, im->written,
 	    im->unchanged, im->seq);
 	lb_buf_add_hex(&b, im->digest, sizeof(im->digest));
-	lb_buf_addf(&b, "\",\"error_count\":%zu,\"errors\":[", im->nerrors);
+	lb_buf_addf(&b, "\",\"error_count\":%zu,\"stopped\":%s,\"errors\":[",
+	    im->nerrors, im->stopped ? "true" : "false");
 	for (i = 0; i < im->ndiags; i++) {
 		lb_buf_addf(&b, "%s{\"line\":%lu,\"column\":%lu,\"message\":",
 		    i ? "," : "", im->diags[i].line, im->diags[i].col);
@@ -82,8 +83,12 @@ import_report_text(const struct lb_import *im, int rc)
 			    im->diags[i].msg);
 	}
 	if (im->nerrors > im->ndiags)
-		fprintf(stderr, "%s: ... %zu errors in all\n", im->path,
-		    im->nerrors);
+		fprintf(stderr, "%s: ... %zu errors found, %zu shown\n",
+		    im->path, im->nerrors, im->ndiags);
+	if (im->stopped)
+		fprintf(stderr, "%s: stopped reading after %" PRId64 " records "
+		    "at the error limit (--max-errors); later records were not "
+		    "checked\n", im->path, im->records);
 	if (rc != 0) {
 		fprintf(stderr, "lifeboat: %s: %zu error%s; nothing imported\n",
 		    im->path, im->nerrors, im->nerrors == 1 ? "" : "s");

@@ -386,8 +386,8 @@ lb_check_value(const struct lb_column *c, const struct lb_check_ctx *ctx,
 		if (parse_int(s, n, 0, 99, &i64, why, whylen) == -1 ||
 		    !lb_mode_valid((int)i64))
 			return fail(why, whylen, "unknown mode of transport "
-			    "\"%.8s\" (10, 11, 20, 21, 30, 31, 40, 41, 50, 60, "
-			    "70)", s);
+			    "\"%.*s\" (10, 11, 20, 21, 30, 31, 40, 41, 50, 60, "
+			    "70)", (int)(n > 8 ? 8 : n), s);
 		set_int(out, i64);
 		return 0;
 	case LB_CK_BOND_TYPE:

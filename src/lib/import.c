@@ -584,8 +584,7 @@ read_all(struct imp *p)
 	}
 	for (;;) {
 		if (p->stop) {
-			diag(p, 0, 0, "too many errors: stopped after %" PRId64
-			    " records", p->im->records);
+			p->im->stopped = 1;
 			return 0;
 		}
 		rc = p->csv != NULL ? lb_csv_next(p->csv, &r, &re) :

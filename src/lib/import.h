@@ -50,6 +50,7 @@ struct lb_import {
 	struct lb_diag	*diags;
 	size_t		 ndiags;
 	size_t		 nerrors;	/* found, maybe more than ndiags */
+	int		 stopped;	/* reading stopped at max_errors */
 };
 
 /*

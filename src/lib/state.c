@@ -34,7 +34,13 @@ hash_key(int kind, const char *key, size_t len)
 		h ^= (unsigned char)key[i];
 		h *= 1099511628211ULL;
 	}
-	return h ^ (h >> 29);
+	/* FNV alone clusters badly on keys that differ in their last digits;
+	 * the MurmurHash3 finaliser spreads them over the whole table. */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 33);
 }
 
 struct lb_state *

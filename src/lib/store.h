@@ -121,6 +121,12 @@ struct lb_store_ops {
 	/* Apply the migrations up to version `to`, inside begin/commit. */
 	int	(*migrate)(struct lb_store *, int to, struct lb_err *);
 
+	/*
+	 * Prepare for reading everything once (verification): the backend
+	 * may trade memory or caching for sequential speed.
+	 */
+	int	(*scan_mode)(struct lb_store *, struct lb_err *);
+
 	/* Backend self-check (SQLite: PRAGMA quick_check). */
 	int	(*check)(struct lb_store *, struct lb_err *);
 	/* Named read-only query for reports, see store_sqlite.c. */

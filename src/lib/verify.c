@@ -98,6 +98,8 @@ lb_verify(struct lb_vault *v, int journal_only, int64_t against_count,
 	memset(stats, 0, sizeof(*stats));
 	memset(&s, 0, sizeof(s));
 	lb_buf_init(&s.key, 1 << 16);
+	if (st->ops->scan_mode(st, e) == -1)
+		goto out;
 	if (st->ops->check(st, &ce) == -1)
 		lb_problems_add(p, "%s", ce.msg);
 	if (!journal_only && (state = lb_state_new()) == NULL) {
