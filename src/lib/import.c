@@ -541,6 +541,117 @@ resolve_deferred(struct imp *p)
 	}
 }
 
+/* Self-references (the call tree) must not loop: collect key -> parent. */
+struct tree {
+	char		**key;
+	char		**parent;
+	size_t		  n;
+	size_t		  cap;
+	int		  keycol;
+	int		  refcol;
+	int		  oom;
+};
+
+static int
+tree_row(void *arg, const struct lb_value *vals, const unsigned char *d,
+    size_t dlen)
+{
+	struct tree	*t = arg;
+	const struct lb_value *k = &vals[t->keycol], *r = &vals[t->refcol];
+	char		**nk, **np;
+
+	if (k->null || k->s == NULL || r->null || r->s == NULL)
+		return 0;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		nk = lb_reallocarray(t->key, t->cap, sizeof(*nk));
+		if (nk != NULL)
+			t->key = nk;
+		np = lb_reallocarray(t->parent, t->cap, sizeof(*np));
+		if (np != NULL)
+			t->parent = np;
+		if (nk == NULL || np == NULL) {
+			t->oom = 1;
+			return -1;
+		}
+	}
+	t->key[t->n] = lb_strndup(k->s, k->len);
+	t->parent[t->n] = lb_strndup(r->s, r->len);
+	if (t->key[t->n] == NULL || t->parent[t->n] == NULL) {
+		free(t->key[t->n]);
+		free(t->parent[t->n]);
+		t->oom = 1;
+		return -1;
+	}
+	t->n++;
+	return 0;
+}
+
+static long
+tree_find(const struct tree *t, const char *key)
+{
+	size_t	i;
+
+	for (i = 0; i < t->n; i++)
+		if (strcmp(t->key[i], key) == 0)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * After the rows are staged, follow each parent chain of the kind's
+ * self-reference as the vault would hold it; a chain that comes back to
+ * where it started is a loop: someone in it would never be called.
+ */
+static void
+check_loops(struct imp *p)
+{
+	struct tree	 t;
+	struct lb_buf	 path;
+	size_t		 i, steps;
+	long		 at;
+
+	memset(&t, 0, sizeof(t));
+	t.keycol = 0;
+	t.refcol = -1;
+	for (i = 0; i < p->k->ncols; i++)
+		if (p->k->cols[i].flags & LB_COL_SELFREF)
+			t.refcol = (int)i;
+	if (t.refcol == -1 || p->im->nerrors > 0)
+		return;
+	if (p->st->ops->rows_scan(p->st, p->k, tree_row, &t, p->e) == -1) {
+		if (t.oom)
+			lb_error(p->e, "out of memory");
+		p->failed = -1;
+		goto out;
+	}
+	lb_buf_init(&path, 4096);
+	for (i = 0; i < t.n && p->im->nerrors == 0; i++) {
+		lb_buf_reset(&path);
+		lb_buf_adds(&path, t.key[i]);
+		at = (long)i;
+		for (steps = 0; steps <= t.n; steps++) {
+			lb_buf_addf(&path, " -> %s", t.parent[at]);
+			if (strcmp(t.parent[at], t.key[i]) == 0) {
+				diag(p, 0, 0, "%s: loop in the call tree: %s",
+				    p->k->cols[t.refcol].name,
+				    lb_buf_cstr(&path));
+				break;
+			}
+			if ((at = tree_find(&t, t.parent[at])) == -1)
+				break;
+		}
+	}
+	lb_buf_free(&path);
+out:
+	for (i = 0; i < t.n; i++) {
+		free(t.key[i]);
+		free(t.parent[i]);
+	}
+	free(t.key);
+	free(t.parent);
+}
+
 static enum lb_format
 guess_format(const char *path)
 {
@@ -600,6 +711,9 @@ read_all(struct imp *p)
 			return -1;
 	}
 	resolve_deferred(p);
+	check_loops(p);
+	if (p->failed)
+		return -1;
 	if (p->k->single && p->im->records != 1)
 		diag(p, 0, 0, "a %s file holds exactly one record, this one "
 		    "has %" PRId64, p->k->name, p->im->records);
