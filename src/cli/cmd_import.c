@@ -23,14 +23,16 @@ import_usage(void)
 {
 	size_t	i;
 
-	printf("usage: lifeboat import KIND FILE [--dry-run] [--format csv|json] "
-	    "[--max-errors N] [--json]\n\n"
+	printf("usage: lifeboat import KIND FILE [--dry-run] [--allow-empty] "
+	    "[--format csv|json]\n                       [--max-errors N] "
+	    "[--json]\n\n"
 	    "Import FILE (CSV with a header row, or a JSON array of objects) "
 	    "of one KIND,\nall or nothing, in one journaled change.  Rows are "
 	    "matched by their natural\nkey, so importing the same data again "
 	    "changes nothing.  Every error is\nreported as FILE:LINE:COLUMN: "
 	    "message (up to --max-errors, default 100).\n--dry-run validates "
-	    "everything and writes nothing.  The format follows the\nfile name "
+	    "everything and writes nothing.  A file without records is "
+	    "refused\nunless --allow-empty.  The format follows the file name "
 	    "(.json is JSON, anything else CSV) unless --format says.\n\n"
 	    "kinds (import them in this order): ");
 	for (i = 0; i < lb_nkinds; i++)
@@ -109,6 +111,7 @@ cmd_import(struct cli *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "dry-run", no_argument, NULL, 'n' },
+		{ "allow-empty", no_argument, NULL, 'E' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "max-errors", required_argument, NULL, 'm' },
 		{ "json", no_argument, NULL, 'j' },
@@ -126,6 +129,9 @@ cmd_import(struct cli *c, int argc, char **argv)
 		switch (ch) {
 		case 'n':
 			im.dry_run = 1;
+			break;
+		case 'E':
+			im.allow_empty = 1;
 			break;
 		case 'f':
 			if (strcmp(optarg, "csv") == 0)

@@ -290,7 +290,8 @@ print_problems(const struct lb_problems *p, const char *what)
 	if (p->total > p->n)
 		printf("FAIL ... and %zu more problems\n", p->total - p->n);
 	if (p->total > 0)
-		cli_warn("%s failed: %zu problems", what, p->total);
+		cli_warn("%s failed: %zu problem%s", what, p->total,
+		    p->total == 1 ? "" : "s");
 	return p->total > 0 ? EXIT_INVALID : 0;
 }
 

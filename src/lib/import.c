@@ -714,6 +714,12 @@ read_all(struct imp *p)
 	check_loops(p);
 	if (p->failed)
 		return -1;
+	if (p->im->records == 0 && !p->im->allow_empty && !p->k->single) {
+		diag(p, 0, 0, "no records: an empty export would make the old "
+		    "copy look fresh (use --allow-empty if the main system "
+		    "really has none)");
+		return 0;
+	}
 	if (p->k->single && p->im->records != 1)
 		diag(p, 0, 0, "a %s file holds exactly one record, this one "
 		    "has %" PRId64, p->k->name, p->im->records);

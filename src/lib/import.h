@@ -39,6 +39,7 @@ struct lb_import {
 	const char	*source;	/* name recorded in the journal */
 	enum lb_format	 format;
 	int		 dry_run;
+	int		 allow_empty;	/* a file with no records is valid */
 	size_t		 max_errors;	/* 0: 100 */
 	/* Out. */
 	enum lb_format	 used_format;

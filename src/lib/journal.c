@@ -376,10 +376,15 @@ walk_entry(void *arg, const struct lb_jentry *je)
 	}
 	if (je->nrows != w->nrows || sodium_memcmp(content, je->content,
 	    LB_HASH_LEN) != 0) {
-		lb_problems_add(w->p, "journal entry %" PRId64 " (%s %s): its "
-		    "rows do not match its content digest (%" PRId64 " rows "
-		    "found, %" PRId64 " recorded)", je->seq, je->action,
-		    je->subject, w->nrows, je->nrows);
+		if (je->nrows != w->nrows)
+			lb_problems_add(w->p, "journal entry %" PRId64 " (%s %s): "
+			    "%" PRId64 " journal rows found, %" PRId64 " recorded: "
+			    "rows deleted or added", je->seq, je->action,
+			    je->subject, w->nrows, je->nrows);
+		else
+			lb_problems_add(w->p, "journal entry %" PRId64 " (%s %s): "
+			    "its journal rows were changed (content digest "
+			    "differs)", je->seq, je->action, je->subject);
 		w->broken = 1;
 	}
 	check = *je;

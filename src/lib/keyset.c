@@ -9,11 +9,11 @@
 #include "keyset.h"
 #include "mem.h"
 
+/* 16 bytes: 96 bits of hash (h2 == 0 is remapped, 0 marks a free slot). */
 struct slot {
 	uint64_t	h1;
-	uint64_t	h2;
+	uint32_t	h2;
 	uint32_t	line;
-	uint32_t	used;
 };
 
 struct lb_keyset {
@@ -52,24 +52,27 @@ lb_keyset_free(struct lb_keyset *ks)
 
 static void
 hash(struct lb_keyset *ks, int tag, const char *s, size_t n, uint64_t *h1,
-    uint64_t *h2)
+    uint32_t *h2)
 {
 	unsigned char	out[8];
+	uint64_t	v;
 
 	crypto_shorthash(out, (const unsigned char *)s, n, ks->k1);
 	memcpy(h1, out, 8);
 	crypto_shorthash(out, (const unsigned char *)s, n, ks->k2);
-	memcpy(h2, out, 8);
+	memcpy(&v, out, 8);
 	*h1 ^= (uint64_t)tag * 0x9e3779b97f4a7c15ULL;
-	*h2 ^= (uint64_t)tag;
+	*h2 = (uint32_t)(v ^ (v >> 32)) ^ (uint32_t)tag;
+	if (*h2 == 0)
+		*h2 = 1;
 }
 
 static struct slot *
-find(struct slot *slots, size_t cap, uint64_t h1, uint64_t h2)
+find(struct slot *slots, size_t cap, uint64_t h1, uint32_t h2)
 {
 	size_t	i = (size_t)h1 & (cap - 1);
 
-	while (slots[i].used && (slots[i].h1 != h1 || slots[i].h2 != h2))
+	while (slots[i].h2 != 0 && (slots[i].h1 != h1 || slots[i].h2 != h2))
 		i = (i + 1) & (cap - 1);
 	return &slots[i];
 }
@@ -83,7 +86,7 @@ grow(struct lb_keyset *ks)
 	if ((slots = lb_calloc(cap, sizeof(*slots))) == NULL)
 		return -1;
 	for (i = 0; i < ks->cap; i++) {
-		if (!ks->slots[i].used)
+		if (ks->slots[i].h2 == 0)
 			continue;
 		to = find(slots, cap, ks->slots[i].h1, ks->slots[i].h2);
 		*to = ks->slots[i];
@@ -99,13 +102,14 @@ lb_keyset_add(struct lb_keyset *ks, int tag, const char *s, size_t n,
     uint32_t line, uint32_t *first)
 {
 	struct slot	*sl;
-	uint64_t	 h1, h2;
+	uint64_t	 h1;
+	uint32_t	 h2;
 
 	if ((ks->n + 1) * 2 > ks->cap && grow(ks) == -1)
 		return -1;
 	hash(ks, tag, s, n, &h1, &h2);
 	sl = find(ks->slots, ks->cap, h1, h2);
-	if (sl->used) {
+	if (sl->h2 != 0) {
 		if (first != NULL)
 			*first = sl->line;
 		return 1;
@@ -113,7 +117,6 @@ lb_keyset_add(struct lb_keyset *ks, int tag, const char *s, size_t n,
 	sl->h1 = h1;
 	sl->h2 = h2;
 	sl->line = line;
-	sl->used = 1;
 	ks->n++;
 	return 0;
 }
@@ -121,8 +124,9 @@ lb_keyset_add(struct lb_keyset *ks, int tag, const char *s, size_t n,
 int
 lb_keyset_has(struct lb_keyset *ks, int tag, const char *s, size_t n)
 {
-	uint64_t	h1, h2;
+	uint64_t	h1;
+	uint32_t	h2;
 
 	hash(ks, tag, s, n, &h1, &h2);
-	return find(ks->slots, ks->cap, h1, h2)->used;
+	return find(ks->slots, ks->cap, h1, h2)->h2 != 0;
 }

@@ -118,6 +118,10 @@ lb_vault_create_at(const char *dir, const struct lb_who *who, int upto,
 		return lb_error(e, "%s: cannot create: %s", dir, strerror(errno));
 	if (access(path, F_OK) == 0)
 		return lb_error(e, "%s: a vault already exists here", dir);
+	/* An existing directory becomes private too. */
+	if (chmod(dir, 0700) == -1)
+		return lb_error(e, "%s: cannot make it private: %s", dir,
+		    strerror(errno));
 	if (lb_store_sqlite_open(path, 1, &st, e) == -1)
 		return -1;
 	if (st->ops->begin(st, e) == -1)

@@ -57,8 +57,9 @@ scan_row(void *arg, const struct lb_value *vals, const unsigned char *stored,
 	r = lb_state_get(s->state, s->kind, s->key.data != NULL ?
 	    s->key.data : "", s->key.len);
 	if (r == NULL || r->deleted) {
-		lb_problems_add(s->p, "%s \"%s\": not written by lifeboat "
-		    "(inserted outside it)", s->k->noun, lb_buf_cstr(&s->key));
+		lb_problems_add(s->p, "%s \"%s\": not in the journal "
+		    "(inserted outside lifeboat, or its journal row removed)",
+		    s->k->noun, lb_buf_cstr(&s->key));
 		return 0;
 	}
 	r->seen = 1;
