@@ -28,10 +28,10 @@ endif
 WARN	 = -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wformat=2 -Wvla -Wno-unused-parameter
 HARDEN	 = -fstack-protector-strong -fPIE -fcf-protection
-CFLAGS	+= -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) $(HARDEN) \
+CFLAGS	+= -pthread -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) $(HARDEN) \
 	   $(shell pkg-config --cflags $(PKGS)) -Isrc/lib
 LDFLAGS	+= -pie -Wl,-z,relro,-z,now $(LDSAN)
-LDLIBS	 = $(shell pkg-config --libs $(PKGS)) -lm
+LDLIBS	 = $(shell pkg-config --libs $(PKGS)) -lm -pthread
 
 LIB_SRC	 = $(wildcard src/lib/*.c)
 CLI_SRC	 = $(wildcard src/cli/*.c)

@@ -1,112 +1,73 @@
 /*
  * state.c: open-addressing hash map of (kind, key) -> latest digest
  * (see state.h).  Linear probing over a power-of-two table kept at most
- * half full; keys live in an arena of 1 MiB blocks.
+ * half full, 56 bytes a slot.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "mem.h"
 #include "state.h"
-
-#define ARENA_BLOCK	((size_t)1 << 20)
-
-struct arena_block {
-	struct arena_block	*next;
-	size_t			 used;
-	char			 data[];
-};
 
 struct lb_state {
 	struct lb_state_row	*rows;
 	size_t			 cap;	/* power of two */
 	size_t			 n;
-	struct arena_block	*arena;
+	unsigned char		 key[crypto_shorthash_siphashx24_KEYBYTES];
 };
 
-static uint64_t
-hash_key(int kind, const char *key, size_t len)
+static void
+hash(struct lb_state *s, int kind, const char *key, size_t len,
+    uint64_t *h1, uint32_t *h2)
 {
-	uint64_t	h = 1469598103934665603ULL ^ (uint64_t)kind;
-	size_t		i;
+	unsigned char	out[crypto_shorthash_siphashx24_BYTES];
+	uint32_t	v;
 
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)key[i];
-		h *= 1099511628211ULL;
-	}
-	/* FNV alone clusters badly on keys that differ in their last digits;
-	 * the MurmurHash3 finaliser spreads them over the whole table. */
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	return h ^ (h >> 33);
+	crypto_shorthash_siphashx24(out, (const unsigned char *)key, len,
+	    s->key);
+	memcpy(h1, out, 8);
+	memcpy(&v, out + 8, 4);
+	*h1 ^= (uint64_t)kind * 0x9e3779b97f4a7c15ULL;
+	*h2 = v == 0 ? 1 : v;
 }
 
 struct lb_state *
-lb_state_new(void)
+lb_state_new(size_t expect)
 {
 	struct lb_state	*s;
 
 	if ((s = lb_calloc(1, sizeof(*s))) == NULL)
 		return NULL;
 	s->cap = 1024;
+	while (s->cap / 2 < expect && s->cap < ((size_t)1 << 40))
+		s->cap *= 2;
 	if ((s->rows = lb_calloc(s->cap, sizeof(*s->rows))) == NULL) {
 		free(s);
 		return NULL;
 	}
+	randombytes_buf(s->key, sizeof(s->key));
 	return s;
 }
 
 void
 lb_state_free(struct lb_state *s)
 {
-	struct arena_block	*b, *next;
-
 	if (s == NULL)
 		return;
-	for (b = s->arena; b != NULL; b = next) {
-		next = b->next;
-		free(b);
-	}
 	free(s->rows);
 	free(s);
 }
 
-static const char *
-arena_copy(struct lb_state *s, const char *p, size_t n)
-{
-	struct arena_block	*b = s->arena;
-	size_t			 size;
-	char			*out;
-
-	if (b == NULL || ARENA_BLOCK - b->used < n) {
-		size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
-		if ((b = malloc(sizeof(*b) + size)) == NULL)
-			return NULL;
-		b->used = 0;
-		b->next = s->arena;
-		s->arena = b;
-	}
-	out = b->data + b->used;
-	memcpy(out, p, n);
-	b->used += n;
-	return out;
-}
-
 static struct lb_state_row *
-find_slot(struct lb_state_row *rows, size_t cap, int kind, const char *key,
-    size_t keylen)
+find_slot(struct lb_state_row *rows, size_t cap, uint64_t h1, uint32_t h2)
 {
-	size_t	i = (size_t)hash_key(kind, key, keylen) & (cap - 1);
+	size_t	i = (size_t)h1 & (cap - 1);
 
-	for (;; i = (i + 1) & (cap - 1)) {
-		if (rows[i].key == NULL)
-			return &rows[i];
-		if (rows[i].kind == kind && rows[i].keylen == keylen &&
-		    memcmp(rows[i].key, key, keylen) == 0)
-			return &rows[i];
-	}
+	while (rows[i].h2 != 0 && (rows[i].h1 != h1 || rows[i].h2 != h2))
+		i = (i + 1) & (cap - 1);
+	return &rows[i];
 }
 
 static int
@@ -118,10 +79,9 @@ grow(struct lb_state *s)
 	if ((rows = lb_calloc(cap, sizeof(*rows))) == NULL)
 		return -1;
 	for (i = 0; i < s->cap; i++) {
-		if (s->rows[i].key == NULL)
+		if (s->rows[i].h2 == 0)
 			continue;
-		slot = find_slot(rows, cap, s->rows[i].kind, s->rows[i].key,
-		    s->rows[i].keylen);
+		slot = find_slot(rows, cap, s->rows[i].h1, s->rows[i].h2);
 		*slot = s->rows[i];
 	}
 	free(s->rows);
@@ -135,16 +95,16 @@ lb_state_put(struct lb_state *s, int kind, const char *key, size_t keylen,
     const unsigned char *digest, int64_t seq)
 {
 	struct lb_state_row	*r;
+	uint64_t		 h1;
+	uint32_t		 h2;
 
-	if (keylen > UINT32_MAX)
-		return -1;
 	if ((s->n + 1) * 2 > s->cap && grow(s) == -1)
 		return -1;
-	r = find_slot(s->rows, s->cap, kind, key, keylen);
-	if (r->key == NULL) {
-		if ((r->key = arena_copy(s, key, keylen)) == NULL)
-			return -1;
-		r->keylen = (uint32_t)keylen;
+	hash(s, kind, key, keylen, &h1, &h2);
+	r = find_slot(s->rows, s->cap, h1, h2);
+	if (r->h2 == 0) {
+		r->h1 = h1;
+		r->h2 = h2;
 		r->kind = (uint8_t)kind;
 		s->n++;
 	}
@@ -159,9 +119,12 @@ struct lb_state_row *
 lb_state_get(struct lb_state *s, int kind, const char *key, size_t keylen)
 {
 	struct lb_state_row	*r;
+	uint64_t		 h1;
+	uint32_t		 h2;
 
-	r = find_slot(s->rows, s->cap, kind, key, keylen);
-	return r->key == NULL ? NULL : r;
+	hash(s, kind, key, keylen, &h1, &h2);
+	r = find_slot(s->rows, s->cap, h1, h2);
+	return r->h2 == 0 ? NULL : r;
 }
 
 int
@@ -171,7 +134,7 @@ lb_state_each(struct lb_state *s, int (*cb)(void *, struct lb_state_row *),
 	size_t	i;
 
 	for (i = 0; i < s->cap; i++)
-		if (s->rows[i].key != NULL && cb(arg, &s->rows[i]) == -1)
+		if (s->rows[i].h2 != 0 && cb(arg, &s->rows[i]) == -1)
 			return -1;
 	return 0;
 }

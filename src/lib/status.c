@@ -71,8 +71,26 @@ q(struct lb_store *st, const char *name, const char *arg, int64_t *out,
 	return st->ops->query_int(st, name, arg, out, e) == -1 ? -1 : 0;
 }
 
+static int	collect(struct lb_vault *, int64_t, struct lb_status *,
+		    struct lb_err *);
+
 int
 lb_status_collect(struct lb_vault *v, int64_t now, struct lb_status *s,
+    struct lb_err *e)
+{
+	struct lb_store	*st = v->st;
+	int		 rc;
+
+	memset(s, 0, sizeof(*s));
+	if (st->ops->read_begin(st, e) == -1)
+		return -1;
+	rc = collect(v, now, s, e);
+	st->ops->read_end(st);
+	return rc;
+}
+
+static int
+collect(struct lb_vault *v, int64_t now, struct lb_status *s,
     struct lb_err *e)
 {
 	struct lb_store	*st = v->st;
@@ -81,7 +99,6 @@ lb_status_collect(struct lb_vault *v, int64_t now, struct lb_status *s,
 	int64_t		 n, stale = 0, never = 0;
 	size_t		 i;
 
-	memset(s, 0, sizeof(*s));
 	if (st->ops->meta_get(st, "vault_id", s->vault_id,
 	    sizeof(s->vault_id), e) == -1 ||
 	    st->ops->meta_get(st, "created_at", s->created_at,

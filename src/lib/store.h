@@ -59,6 +59,13 @@ struct lb_store_ops {
 	const char *name;
 	void	(*close)(struct lb_store *);
 
+	/*
+	 * Read snapshot: between read_begin and read_end every read sees the
+	 * vault as committed at read_begin, whatever writers do meanwhile.
+	 */
+	int	(*read_begin)(struct lb_store *, struct lb_err *);
+	void	(*read_end)(struct lb_store *);
+
 	/* Write transaction: immediate, so concurrent writers queue. */
 	int	(*begin)(struct lb_store *, struct lb_err *);
 	int	(*commit)(struct lb_store *, struct lb_err *);
@@ -127,8 +134,15 @@ struct lb_store_ops {
 	 */
 	int	(*scan_mode)(struct lb_store *, struct lb_err *);
 
-	/* Backend self-check (SQLite: PRAGMA quick_check). */
-	int	(*check)(struct lb_store *, struct lb_err *);
+	/*
+	 * Backend self-check (SQLite: quick_check and foreign keys), run in
+	 * the background on a connection of its own while the caller goes on:
+	 * check_start launches it, check_wait waits for its verdict (0 sound,
+	 * -1 with the problem in *e).  The check reads the file as committed
+	 * when it starts; the caller's own reading is not disturbed.
+	 */
+	int	(*check_start)(struct lb_store *, struct lb_err *);
+	int	(*check_wait)(struct lb_store *, struct lb_err *);
 	/* Named read-only query for reports, see store_sqlite.c. */
 	int	(*query_int)(struct lb_store *, const char *name,
 		    const char *arg, int64_t *out, struct lb_err *);

@@ -13,6 +13,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,11 @@ struct sq_store {
 	sqlite3_stmt	*j_head, *j_add, *j_add_row, *j_get, *j_latest;
 	sqlite3_stmt	*begin, *commit, *rollback;
 	sqlite3_stmt	*meta_get, *meta_set;
+	char		*path;
+	pthread_t	 checker;
+	int		 checking;
+	int		 check_rc;
+	struct lb_err	 check_err;
 };
 
 static struct sq_store *
@@ -330,6 +336,27 @@ run_simple(struct sq_store *s, sqlite3_stmt **st, const char *sql,
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return db_error(s, e, sql);
 	return 0;
+}
+
+static int
+sq_read_begin(struct lb_store *base, struct lb_err *e)
+{
+	struct sq_store	*s = sq(base);
+
+	/* A deferred transaction takes its snapshot at its first read. */
+	if (sqlite3_exec(s->db, "BEGIN DEFERRED; SELECT count(*) FROM meta",
+	    NULL, NULL, NULL) != SQLITE_OK)
+		return db_error(s, e, "read snapshot");
+	return 0;
+}
+
+static void
+sq_read_end(struct lb_store *base)
+{
+	struct sq_store	*s = sq(base);
+
+	if (sqlite3_get_autocommit(s->db) == 0)
+		(void)sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 }
 
 static int
@@ -695,26 +722,38 @@ sq_scan_mode(struct lb_store *base, struct lb_err *e)
 	return 0;
 }
 
+/* The self-check, on its own read-only connection (a thread of its own). */
 static int
-sq_check(struct lb_store *base, struct lb_err *e)
+run_check(const char *path, struct lb_err *e)
 {
-	struct sq_store	*s = sq(base);
+	sqlite3		*db = NULL;
 	sqlite3_stmt	*st;
 	const char	*r;
 	int		 rc, ret = 0;
 
-	if (sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return db_error(s, e, "quick_check");
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
+		ret = lb_error(e, "%s: %s", path, db != NULL ?
+		    sqlite3_errmsg(db) : "cannot open");
+		goto out;
+	}
+	sqlite3_busy_timeout(db, 30000);
+	(void)sqlite3_exec(db, "PRAGMA mmap_size = 17179869184;"
+	    "PRAGMA cache_size = -8192;", NULL, NULL, NULL);
+	if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, NULL) !=
+	    SQLITE_OK) {
+		ret = lb_error(e, "quick_check: %s", sqlite3_errmsg(db));
+		goto out;
+	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r = col_text(st, 0);
-		if (strcmp(r, "ok") != 0 && ret == 0)
+		r = (const char *)sqlite3_column_text(st, 0);
+		if (r != NULL && strcmp(r, "ok") != 0 && ret == 0)
 			ret = lb_error(e, "database file is damaged: %s", r);
 	}
 	if (rc != SQLITE_DONE && ret == 0)
-		ret = db_error(s, e, "quick_check");
+		ret = lb_error(e, "quick_check: %s", sqlite3_errmsg(db));
 	sqlite3_finalize(st);
-	if (ret == 0 && sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check",
+	if (ret == 0 && sqlite3_prepare_v2(db, "PRAGMA foreign_key_check",
 	    -1, &st, NULL) == SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
 			ret = lb_error(e, "row %lld of %s refers to a missing "
@@ -722,7 +761,49 @@ sq_check(struct lb_store *base, struct lb_err *e)
 			    col_text(st, 0), col_text(st, 2));
 		sqlite3_finalize(st);
 	}
+out:
+	sqlite3_close(db);
 	return ret;
+}
+
+static void *
+check_thread(void *arg)
+{
+	struct sq_store	*s = arg;
+
+	s->check_rc = run_check(s->path, &s->check_err);
+	return NULL;
+}
+
+static int
+sq_check_start(struct lb_store *base, struct lb_err *e)
+{
+	struct sq_store	*s = sq(base);
+	int		 rc;
+
+	if (s->checking)
+		return lb_error(e, "a check is already running");
+	if ((rc = pthread_create(&s->checker, NULL, check_thread, s)) != 0)
+		return lb_error(e, "cannot start the check: %s", strerror(rc));
+	s->checking = 1;
+	return 0;
+}
+
+static int
+sq_check_wait(struct lb_store *base, struct lb_err *e)
+{
+	struct sq_store	*s = sq(base);
+
+	if (!s->checking)
+		return lb_error(e, "no check running");
+	(void)pthread_join(s->checker, NULL);
+	s->checking = 0;
+	if (s->check_rc == -1) {
+		if (e != NULL)
+			*e = s->check_err;
+		return -1;
+	}
+	return 0;
 }
 
 /*
@@ -755,6 +836,8 @@ static const struct {
 	{ "shipments_pga",
 	    "SELECT count(*) FROM shipment WHERE pga_flags IS NOT NULL "
 	    "AND status NOT IN ('released', 'cancelled')" },
+	{ "journal_rows",
+	    "SELECT coalesce(max(rowid), 0) FROM journal_row" },
 	{ "setting_int",
 	    "SELECT CAST(value AS INTEGER) FROM setting WHERE name = ?1" },
 };
@@ -795,16 +878,21 @@ sq_close(struct lb_store *base)
 
 	if (s == NULL)
 		return;
+	if (s->checking)
+		(void)sq_check_wait(base, NULL);
 	sq_rollback(base);
 	while ((st = sqlite3_next_stmt(s->db, NULL)) != NULL)
 		sqlite3_finalize(st);
 	sqlite3_close(s->db);
+	free(s->path);
 	free(s);
 }
 
 static const struct lb_store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
+	.read_begin = sq_read_begin,
+	.read_end = sq_read_end,
 	.begin = sq_begin,
 	.commit = sq_commit,
 	.rollback = sq_rollback,
@@ -824,7 +912,8 @@ static const struct lb_store_ops sqlite_ops = {
 	.schema_version = sq_schema_version,
 	.migrate = sq_migrate,
 	.scan_mode = sq_scan_mode,
-	.check = sq_check,
+	.check_start = sq_check_start,
+	.check_wait = sq_check_wait,
 	.query_int = sq_query_int,
 };
 
@@ -853,6 +942,10 @@ lb_store_sqlite_open(const char *path, int create, struct lb_store **out,
 	if ((s = lb_calloc(1, sizeof(*s))) == NULL)
 		return lb_error(e, "out of memory");
 	s->base.ops = &sqlite_ops;
+	if ((s->path = lb_strndup(path, strlen(path))) == NULL) {
+		free(s);
+		return lb_error(e, "out of memory");
+	}
 	/* One connection is used by one thread: no mutexes needed. */
 	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW |
 	    SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX;
@@ -860,6 +953,7 @@ lb_store_sqlite_open(const char *path, int create, struct lb_store **out,
 		lb_error(e, "%s: %s", path, s->db != NULL ?
 		    sqlite3_errmsg(s->db) : "cannot open");
 		sqlite3_close(s->db);
+		free(s->path);
 		free(s);
 		return -1;
 	}

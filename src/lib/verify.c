@@ -73,14 +73,47 @@ scan_row(void *arg, const struct lb_value *vals, const unsigned char *stored,
 }
 
 static int
-find_missing(void *arg, struct lb_state_row *r)
+count_missing(void *arg, struct lb_state_row *r)
 {
-	struct lb_problems	*p = arg;
+	size_t	*n = arg;
 
 	if (!r->deleted && !r->seen)
-		lb_problems_add(p, "%s \"%.*s\": written by journal entry %"
-		    PRId64 " but missing (deleted outside lifeboat)",
-		    lb_kinds[r->kind]->noun, (int)r->keylen, r->key, r->seq);
+		(*n)++;
+	return 0;
+}
+
+/* Second reading of the journal rows, to name the rows found missing. */
+struct naming {
+	struct lb_state		*state;
+	struct lb_problems	*p;
+};
+
+static int
+name_entry(void *arg, const struct lb_jentry *je)
+{
+	return 0;
+}
+
+static int
+name_row(void *arg, const struct lb_jrow *jr)
+{
+	struct naming		*nm = arg;
+	struct lb_state_row	*r;
+	size_t			 i;
+
+	for (i = 0; i < lb_nkinds; i++)
+		if (strcmp(lb_kinds[i]->table, jr->table) == 0)
+			break;
+	if (i == lb_nkinds)
+		return 0;
+	r = lb_state_get(nm->state, (int)i, jr->key, jr->keylen);
+	if (r == NULL || r->deleted || r->seen || r->named ||
+	    r->seq != jr->seq)
+		return 0;
+	r->named = 1;
+	lb_problems_add(nm->p, "%s \"%.*s\": written by journal entry %"
+	    PRId64 " but missing (deleted outside lifeboat)",
+	    lb_kinds[i]->noun, (int)jr->keylen, jr->key, r->seq);
 	return 0;
 }
 
@@ -93,19 +126,31 @@ lb_verify(struct lb_vault *v, int journal_only, int64_t against_count,
 	struct lb_state	*state = NULL;
 	struct lb_err	 ce;
 	struct scan	 s;
-	size_t		 i;
-	int		 ret = -1;
+	int64_t		 nrows = 0;
+	size_t		 i, missing = 0;
+	int		 ret = -1, checking = 0, reading = 0;
 
 	memset(stats, 0, sizeof(*stats));
 	memset(&s, 0, sizeof(s));
 	lb_buf_init(&s.key, 1 << 16);
 	if (st->ops->scan_mode(st, e) == -1)
 		goto out;
-	if (st->ops->check(st, &ce) == -1)
-		lb_problems_add(p, "%s", ce.msg);
-	if (!journal_only && (state = lb_state_new()) == NULL) {
-		lb_error(e, "out of memory");
+	/* The journal and the rows must be read as of one moment. */
+	if (st->ops->read_begin(st, e) == -1)
 		goto out;
+	reading = 1;
+	/* The file check runs beside the journal and row checks. */
+	if (st->ops->check_start(st, e) == -1)
+		goto out;
+	checking = 1;
+	if (!journal_only) {
+		if (st->ops->query_int(st, "journal_rows", NULL, &nrows,
+		    e) == -1)
+			goto out;
+		if ((state = lb_state_new((size_t)nrows)) == NULL) {
+			lb_error(e, "out of memory");
+			goto out;
+		}
 	}
 	if (lb_journal_verify(st, against_count, against_hash, state, p,
 	    &stats->entries, stats->head, e) == -1)
@@ -127,9 +172,29 @@ lb_verify(struct lb_vault *v, int journal_only, int64_t against_count,
 		goto out;
 	}
 	stats->rows = s.rows;
-	(void)lb_state_each(state, find_missing, p);
+	(void)lb_state_each(state, count_missing, &missing);
+	if (missing > 0) {
+		struct naming	nm = { state, p };
+
+		if (st->ops->journal_scan(st, name_entry, name_row, &nm,
+		    e) == -1)
+			goto out;
+	}
 	ret = 0;
 out:
+	if (checking && st->ops->check_wait(st, &ce) == -1) {
+		/* Reported first: a damaged file explains what follows. */
+		lb_problems_add(p, "%s", ce.msg);
+		if (p->n > 1) {
+			struct lb_problem first = p->v[p->n - 1];
+
+			memmove(&p->v[1], &p->v[0], (p->n - 1) *
+			    sizeof(p->v[0]));
+			p->v[0] = first;
+		}
+	}
+	if (reading)
+		st->ops->read_end(st);
 	lb_buf_free(&s.key);
 	lb_state_free(state);
 	return ret;

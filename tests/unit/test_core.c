@@ -251,7 +251,7 @@ test_keyset(void **state)
 static void
 test_state_map(void **state)
 {
-	struct lb_state		*s = lb_state_new();
+	struct lb_state		*s = lb_state_new(10);
 	struct lb_state_row	*r;
 	unsigned char		 d[LB_HASH_LEN];
 	char			 key[32];
