@@ -7,12 +7,12 @@
  * no I/O, no clock, no allocation; input is never read past n.
  */
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cbp.h"
+#include "text.h"
 
 /*
  * Code tables.  CBP.md marks the mode of transport and bond type codes "to
@@ -132,36 +132,7 @@ static const char us_states[] =
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
-static void	why_set(char *, size_t, const char *, ...)
-		    __attribute__((format(printf, 3, 4)));
-
-static void
-why_set(char *why, size_t whylen, const char *fmt, ...)
-{
-	va_list	ap;
-
-	if (why == NULL || whylen == 0)
-		return;
-	va_start(ap, fmt);
-	/* A truncated reason is still a NUL-terminated prefix: harmless. */
-	(void)vsnprintf(why, whylen, fmt, ap);
-	va_end(ap);
-}
-
 /* ASCII classes only: the locale must not change what is valid. */
-static int
-is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' ||
-	    c == '\f' || c == '\r';
-}
-
-static int
-is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 static int
 is_upper(unsigned char c)
 {
@@ -177,33 +148,13 @@ is_alpha(unsigned char c)
 static int
 is_upper_alnum(unsigned char c)
 {
-	return is_upper(c) || is_digit(c);
+	return is_upper(c) || lb_is_digit(c);
 }
 
 static unsigned char
 to_upper(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') ? c - 'a' + 'A' : c;
-}
-
-static void
-trim(const char **sp, size_t *np)
-{
-	const char	*s = *sp;
-	size_t		 n = *np;
-
-	if (s == NULL) {
-		*np = 0;
-		return;
-	}
-	while (n > 0 && is_space((unsigned char)s[0])) {
-		s++;
-		n--;
-	}
-	while (n > 0 && is_space((unsigned char)s[n - 1]))
-		n--;
-	*sp = s;
-	*np = n;
 }
 
 /* Copy n bytes (n <= the size of dst) folding letters to uppercase. */
@@ -235,7 +186,7 @@ all_digits(const char *s, size_t n)
 	size_t	i;
 
 	for (i = 0; i < n; i++)
-		if (!is_digit((unsigned char)s[i]))
+		if (!lb_is_digit((unsigned char)s[i]))
 			return 0;
 	return 1;
 }
@@ -290,7 +241,7 @@ lb_filer_code_valid(const char *s, size_t n)
 static int
 filer_char_value(unsigned char c)
 {
-	if (is_digit(c))
+	if (lb_is_digit(c))
 		return c - '0';
 	if (c >= 'A' && c <= 'I')
 		return c - 'A' + 1;
@@ -312,7 +263,7 @@ lb_entry_check_digit(const char *ten)
 		if (i < 3)
 			v = filer_char_value((unsigned char)ten[i]);
 		else
-			v = is_digit((unsigned char)ten[i]) ? ten[i] - '0' : -1;
+			v = lb_is_digit((unsigned char)ten[i]) ? ten[i] - '0' : -1;
 		if (v == -1)
 			return -1;
 		/*
@@ -339,13 +290,13 @@ lb_entry_parse(const char *s, size_t n, char out[LB_ENTRY_STRLEN],
 	int	 dashed, cd;
 
 	out[0] = '\0';
-	trim(&s, &n);
+	lb_trim(&s, &n);
 	if (n == 0) {
-		why_set(why, whylen, "entry number is empty");
+		(void)lb_why(why, whylen, "entry number is empty");
 		return -1;
 	}
 	if (n != 11 && n != 13) {
-		why_set(why, whylen, "expected 11 characters (13 with dashes), "
+		(void)lb_why(why, whylen, "expected 11 characters (13 with dashes), "
 		    "got %zu", n);
 		return -1;
 	}
@@ -353,24 +304,24 @@ lb_entry_parse(const char *s, size_t n, char out[LB_ENTRY_STRLEN],
 	dashed = n == 13;
 	if (dashed) {
 		if (u[3] != '-') {
-			why_set(why, whylen, "expected '-' after the filer "
+			(void)lb_why(why, whylen, "expected '-' after the filer "
 			    "code at position 4, got %s",
 			    chdesc((unsigned char)u[3], c));
 			return -1;
 		}
 		if (u[11] != '-') {
-			why_set(why, whylen, "expected '-' after the serial at "
+			(void)lb_why(why, whylen, "expected '-' after the serial at "
 			    "position 12, got %s",
 			    chdesc((unsigned char)u[11], c));
 			return -1;
 		}
 	} else if (memchr(u, '-', n) != NULL) {
-		why_set(why, whylen, "use both dashes (XXX-NNNNNNN-C) or none");
+		(void)lb_why(why, whylen, "use both dashes (XXX-NNNNNNN-C) or none");
 		return -1;
 	}
 	for (i = 0; i < 3; i++) {
 		if (!is_upper_alnum((unsigned char)u[i])) {
-			why_set(why, whylen, "filer code must be letters and "
+			(void)lb_why(why, whylen, "filer code must be letters and "
 			    "digits: %s at position %zu",
 			    chdesc((unsigned char)u[i], c), i + 1);
 			return -1;
@@ -380,8 +331,8 @@ lb_entry_parse(const char *s, size_t n, char out[LB_ENTRY_STRLEN],
 	serial_at = dashed ? 4 : 3;
 	for (k = 0; k < 7; k++) {
 		i = serial_at + k;
-		if (!is_digit((unsigned char)u[i])) {
-			why_set(why, whylen, "serial must be 7 digits: %s at "
+		if (!lb_is_digit((unsigned char)u[i])) {
+			(void)lb_why(why, whylen, "serial must be 7 digits: %s at "
 			    "position %zu", chdesc((unsigned char)u[i], c),
 			    i + 1);
 			return -1;
@@ -389,15 +340,15 @@ lb_entry_parse(const char *s, size_t n, char out[LB_ENTRY_STRLEN],
 		ten[3 + k] = u[i];
 	}
 	check_at = n - 1;
-	if (!is_digit((unsigned char)u[check_at])) {
-		why_set(why, whylen, "check digit must be a digit: %s at "
+	if (!lb_is_digit((unsigned char)u[check_at])) {
+		(void)lb_why(why, whylen, "check digit must be a digit: %s at "
 		    "position %zu", chdesc((unsigned char)u[check_at], c),
 		    check_at + 1);
 		return -1;
 	}
 	cd = lb_entry_check_digit(ten);
 	if (cd != u[check_at] - '0') {
-		why_set(why, whylen, "check digit is %c, expected %d",
+		(void)lb_why(why, whylen, "check digit is %c, expected %d",
 		    u[check_at], cd);
 		return -1;
 	}
@@ -421,20 +372,20 @@ importer_ein(const char *u, size_t n, char out[LB_IMPORTER_STRLEN],
 	for (i = 0; i < n; i++) {
 		if (n == 12 && i == 2)
 			continue;
-		if (k < 9 && !is_digit((unsigned char)u[i])) {
-			why_set(why, whylen, "EIN must start with 9 digits: %s "
+		if (k < 9 && !lb_is_digit((unsigned char)u[i])) {
+			(void)lb_why(why, whylen, "EIN must start with 9 digits: %s "
 			    "at position %zu", chdesc((unsigned char)u[i], c),
 			    i + 1);
 			return -1;
 		}
 		if (k >= 9 && !is_upper_alnum((unsigned char)u[i])) {
-			why_set(why, whylen, "EIN suffix must be 2 letters or "
+			(void)lb_why(why, whylen, "EIN suffix must be 2 letters or "
 			    "digits: %s at position %zu",
 			    chdesc((unsigned char)u[i], c), i + 1);
 			return -1;
 		}
 		if (u[i] == 'O' || u[i] == 'I' || u[i] == 'Z') {
-			why_set(why, whylen, "EIN suffix never uses the letter "
+			(void)lb_why(why, whylen, "EIN suffix never uses the letter "
 			    "%c (position %zu)", u[i], i + 1);
 			return -1;
 		}
@@ -456,14 +407,14 @@ importer_ssn(const char *u, char out[LB_IMPORTER_STRLEN], char *why,
 	for (i = 0; i < 11; i++) {
 		if (i == 3 || i == 6) {
 			if (u[i] != '-') {
-				why_set(why, whylen, "SSN must be written "
+				(void)lb_why(why, whylen, "SSN must be written "
 				    "NNN-NN-NNNN: expected '-' at position "
 				    "%zu, got %s", i + 1,
 				    chdesc((unsigned char)u[i], c));
 				return -1;
 			}
-		} else if (!is_digit((unsigned char)u[i])) {
-			why_set(why, whylen, "SSN must be digits: %s at "
+		} else if (!lb_is_digit((unsigned char)u[i])) {
+			(void)lb_why(why, whylen, "SSN must be digits: %s at "
 			    "position %zu", chdesc((unsigned char)u[i], c),
 			    i + 1);
 			return -1;
@@ -473,16 +424,16 @@ importer_ssn(const char *u, char out[LB_IMPORTER_STRLEN], char *why,
 	group = digits_value(u + 4, 2);
 	serial = digits_value(u + 7, 4);
 	if (area == 0 || area == 666 || area >= 900) {
-		why_set(why, whylen, "SSN area %.3s is never issued "
+		(void)lb_why(why, whylen, "SSN area %.3s is never issued "
 		    "(000, 666 and 900-999 are not used)", u);
 		return -1;
 	}
 	if (group == 0) {
-		why_set(why, whylen, "SSN group 00 is never issued");
+		(void)lb_why(why, whylen, "SSN group 00 is never issued");
 		return -1;
 	}
 	if (serial == 0) {
-		why_set(why, whylen, "SSN serial 0000 is never issued");
+		(void)lb_why(why, whylen, "SSN serial 0000 is never issued");
 		return -1;
 	}
 	(void)snprintf(out, LB_IMPORTER_STRLEN, "%.11s", u);
@@ -500,8 +451,8 @@ importer_cbp(const char *u, char out[LB_IMPORTER_STRLEN], char *why,
 	for (i = 0; i < 12; i++) {
 		if (i == 6)
 			continue;
-		if (!is_digit((unsigned char)u[i])) {
-			why_set(why, whylen, "CBP-assigned number must be "
+		if (!lb_is_digit((unsigned char)u[i])) {
+			(void)lb_why(why, whylen, "CBP-assigned number must be "
 			    "YYDDPP-NNNNN digits: %s at position %zu",
 			    chdesc((unsigned char)u[i], c), i + 1);
 			return -1;
@@ -520,24 +471,24 @@ lb_importer_parse(const char *s, size_t n, char out[LB_IMPORTER_STRLEN],
 	int			rc;
 
 	out[0] = '\0';
-	trim(&s, &n);
+	lb_trim(&s, &n);
 	if (n == 0) {
-		why_set(why, whylen, "importer number is empty");
+		(void)lb_why(why, whylen, "importer number is empty");
 		return -1;
 	}
 	if (n == 9 && all_digits(s, n)) {
-		why_set(why, whylen, "9 digits without dashes are ambiguous: "
+		(void)lb_why(why, whylen, "9 digits without dashes are ambiguous: "
 		    "write an SSN as NNN-NN-NNNN or an EIN as NN-NNNNNNNXX");
 		return -1;
 	}
 	if (n == 10 && s[2] == '-' && all_digits(s, 2) &&
 	    all_digits(s + 3, 7)) {
-		why_set(why, whylen, "EIN needs its 2-character suffix: "
+		(void)lb_why(why, whylen, "EIN needs its 2-character suffix: "
 		    "NN-NNNNNNNXX (usually 00)");
 		return -1;
 	}
 	if (n != 11 && n != 12) {
-		why_set(why, whylen, "expected an EIN (NN-NNNNNNNXX), an SSN "
+		(void)lb_why(why, whylen, "expected an EIN (NN-NNNNNNNXX), an SSN "
 		    "(NNN-NN-NNNN) or a CBP-assigned number (YYDDPP-NNNNN), "
 		    "got %zu characters", n);
 		return -1;
@@ -550,7 +501,7 @@ lb_importer_parse(const char *s, size_t n, char out[LB_IMPORTER_STRLEN],
 		t = LB_IMPORTER_CBP;
 		rc = importer_cbp(u, out, why, whylen);
 	} else if (n == 12) {
-		why_set(why, whylen, "expected a dash after 2 digits (EIN "
+		(void)lb_why(why, whylen, "expected a dash after 2 digits (EIN "
 		    "NN-NNNNNNNXX) or after 6 (CBP-assigned YYDDPP-NNNNN)");
 		rc = -1;
 	} else if (u[3] == '-' || u[6] == '-') {
@@ -616,13 +567,13 @@ lb_hts_parse(const char *s, size_t n, char out[LB_HTS_STRLEN], char *why,
 	int	 dotted;
 
 	out[0] = '\0';
-	trim(&s, &n);
+	lb_trim(&s, &n);
 	if (n == 0) {
-		why_set(why, whylen, "HTS number is empty");
+		(void)lb_why(why, whylen, "HTS number is empty");
 		return -1;
 	}
 	if (n != 10 && n != 12) {
-		why_set(why, whylen, "expected 10 digits or NNNN.NN.NNNN, got "
+		(void)lb_why(why, whylen, "expected 10 digits or NNNN.NN.NNNN, got "
 		    "%zu characters", n);
 		return -1;
 	}
@@ -630,7 +581,7 @@ lb_hts_parse(const char *s, size_t n, char out[LB_HTS_STRLEN], char *why,
 	for (i = 0; i < n; i++) {
 		if (dotted && (i == 4 || i == 7)) {
 			if (s[i] != '.') {
-				why_set(why, whylen, "expected '.' at position "
+				(void)lb_why(why, whylen, "expected '.' at position "
 				    "%zu of NNNN.NN.NNNN, got %s", i + 1,
 				    chdesc((unsigned char)s[i], c));
 				return -1;
@@ -638,13 +589,13 @@ lb_hts_parse(const char *s, size_t n, char out[LB_HTS_STRLEN], char *why,
 			continue;
 		}
 		if (s[i] == '.') {
-			why_set(why, whylen, "a dot may only follow the 4th "
+			(void)lb_why(why, whylen, "a dot may only follow the 4th "
 			    "and 6th digits, as in 8507.60.0020 (position "
 			    "%zu)", i + 1);
 			return -1;
 		}
-		if (!is_digit((unsigned char)s[i])) {
-			why_set(why, whylen, "HTS number must be digits: %s at "
+		if (!lb_is_digit((unsigned char)s[i])) {
+			(void)lb_why(why, whylen, "HTS number must be digits: %s at "
 			    "position %zu", chdesc((unsigned char)s[i], c),
 			    i + 1);
 			return -1;
@@ -652,11 +603,11 @@ lb_hts_parse(const char *s, size_t n, char out[LB_HTS_STRLEN], char *why,
 		d[k++] = s[i];
 	}
 	if (d[0] == '0' && d[1] == '0') {
-		why_set(why, whylen, "chapter 00 does not exist");
+		(void)lb_why(why, whylen, "chapter 00 does not exist");
 		return -1;
 	}
 	if (d[0] == '7' && d[1] == '7') {
-		why_set(why, whylen, "chapter 77 is reserved for future use");
+		(void)lb_why(why, whylen, "chapter 77 is reserved for future use");
 		return -1;
 	}
 	(void)snprintf(out, LB_HTS_STRLEN, "%.10s", d);
@@ -733,15 +684,15 @@ bill_air(const char *s, size_t n, char out[LB_BILL_STRLEN], char *why,
 	int	 want;
 
 	if (n != 11 && !(n == 12 && s[3] == '-')) {
-		why_set(why, whylen, "air waybill: expected 11 digits or "
+		(void)lb_why(why, whylen, "air waybill: expected 11 digits or "
 		    "NNN-NNNNNNNN, got %zu characters", n);
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
 		if (n == 12 && i == 3)
 			continue;
-		if (!is_digit((unsigned char)s[i])) {
-			why_set(why, whylen, "air waybill must be digits: %s "
+		if (!lb_is_digit((unsigned char)s[i])) {
+			(void)lb_why(why, whylen, "air waybill must be digits: %s "
 			    "at position %zu", chdesc((unsigned char)s[i], c),
 			    i + 1);
 			return -1;
@@ -750,7 +701,7 @@ bill_air(const char *s, size_t n, char out[LB_BILL_STRLEN], char *why,
 	}
 	want = awb_check(d);
 	if (d[10] - '0' != want) {
-		why_set(why, whylen, "air waybill check digit is %c, expected "
+		(void)lb_why(why, whylen, "air waybill check digit is %c, expected "
 		    "%d", d[10], want);
 		return -1;
 	}
@@ -769,17 +720,17 @@ lb_bill_parse(int mode, const char *s, size_t n, char out[LB_BILL_STRLEN],
 
 	out[0] = '\0';
 	if ((md = mode_find(mode)) == NULL) {
-		why_set(why, whylen, "unknown mode of transport %d", mode);
+		(void)lb_why(why, whylen, "unknown mode of transport %d", mode);
 		return -1;
 	}
-	trim(&s, &n);
+	lb_trim(&s, &n);
 	if (n == 0) {
-		why_set(why, whylen, "bill number is empty");
+		(void)lb_why(why, whylen, "bill number is empty");
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
-		if (is_space((unsigned char)s[i])) {
-			why_set(why, whylen, "bill number may not contain "
+		if (lb_is_space((unsigned char)s[i])) {
+			(void)lb_why(why, whylen, "bill number may not contain "
 			    "spaces (position %zu)", i + 1);
 			return -1;
 		}
@@ -788,26 +739,26 @@ lb_bill_parse(int mode, const char *s, size_t n, char out[LB_BILL_STRLEN],
 		return bill_air(s, n, out, why, whylen);
 	scac = md->kind == MODE_VESSEL || md->kind == MODE_RAIL;
 	if (scac && (n < 5 || n > 16)) {
-		why_set(why, whylen, "expected the issuer's 4-letter SCAC and "
+		(void)lb_why(why, whylen, "expected the issuer's 4-letter SCAC and "
 		    "1 to 12 letters or digits (5 to 16 characters), got %zu",
 		    n);
 		return -1;
 	}
 	if (n > 16) {
-		why_set(why, whylen, "expected 1 to 16 letters or digits, got "
+		(void)lb_why(why, whylen, "expected 1 to 16 letters or digits, got "
 		    "%zu characters", n);
 		return -1;
 	}
 	upcopy(u, s, n);
 	for (i = 0; i < n; i++) {
 		if (scac && i < 4 && !is_upper((unsigned char)u[i])) {
-			why_set(why, whylen, "bill must start with the issuer's "
+			(void)lb_why(why, whylen, "bill must start with the issuer's "
 			    "4-letter SCAC: %s at position %zu",
 			    chdesc((unsigned char)u[i], c), i + 1);
 			return -1;
 		}
 		if (!is_upper_alnum((unsigned char)u[i])) {
-			why_set(why, whylen, "bill number may hold only letters "
+			(void)lb_why(why, whylen, "bill number may hold only letters "
 			    "and digits: %s at position %zu",
 			    chdesc((unsigned char)u[i], c), i + 1);
 			return -1;
@@ -1004,7 +955,7 @@ email_local_char(unsigned char c)
 {
 	static const char	special[] = "!#$%&'*+/=?^_`{|}~.-";
 
-	if (is_alpha(c) || is_digit(c))
+	if (is_alpha(c) || lb_is_digit(c))
 		return 1;
 	return c != '\0' && memchr(special, c, sizeof(special) - 1) != NULL;
 }
@@ -1040,7 +991,7 @@ lb_email_valid(const char *s, size_t n)
 	for (i = start; i <= n; i++) {
 		if (i < n && s[i] != '.') {
 			if (!is_alpha((unsigned char)s[i]) &&
-			    !is_digit((unsigned char)s[i]) && s[i] != '-')
+			    !lb_is_digit((unsigned char)s[i]) && s[i] != '-')
 				return 0;
 			continue;
 		}
@@ -1063,11 +1014,11 @@ static int
 nanp_check(const char *d, char *why, size_t whylen)
 {
 	if (d[0] < '2') {
-		why_set(why, whylen, "area code %.3s must start with 2-9", d);
+		(void)lb_why(why, whylen, "area code %.3s must start with 2-9", d);
 		return -1;
 	}
 	if (d[3] < '2') {
-		why_set(why, whylen, "exchange %.3s must start with 2-9",
+		(void)lb_why(why, whylen, "exchange %.3s must start with 2-9",
 		    d + 3);
 		return -1;
 	}
@@ -1083,9 +1034,9 @@ lb_phone_parse(const char *s, size_t n, char out[LB_PHONE_STRLEN],
 	int	 intl = 0, paren = 0;
 
 	out[0] = '\0';
-	trim(&s, &n);
+	lb_trim(&s, &n);
 	if (n == 0) {
-		why_set(why, whylen, "phone number is empty");
+		(void)lb_why(why, whylen, "phone number is empty");
 		return -1;
 	}
 	if (s[0] == '+') {
@@ -1106,7 +1057,7 @@ lb_phone_parse(const char *s, size_t n, char out[LB_PHONE_STRLEN],
 			break;
 		case '(':
 			if (paren) {
-				why_set(why, whylen, "nested '(' at position "
+				(void)lb_why(why, whylen, "nested '(' at position "
 				    "%zu", i + 1);
 				return -1;
 			}
@@ -1114,46 +1065,46 @@ lb_phone_parse(const char *s, size_t n, char out[LB_PHONE_STRLEN],
 			break;
 		case ')':
 			if (!paren) {
-				why_set(why, whylen, "')' without '(' at "
+				(void)lb_why(why, whylen, "')' without '(' at "
 				    "position %zu", i + 1);
 				return -1;
 			}
 			paren = 0;
 			break;
 		case '+':
-			why_set(why, whylen, "'+' is only allowed first "
+			(void)lb_why(why, whylen, "'+' is only allowed first "
 			    "(position %zu)", i + 1);
 			return -1;
 		default:
-			why_set(why, whylen, "%s at position %zu is not a "
+			(void)lb_why(why, whylen, "%s at position %zu is not a "
 			    "digit or a separator", chdesc((unsigned char)s[i],
 			    c), i + 1);
 			return -1;
 		}
 	}
 	if (paren) {
-		why_set(why, whylen, "'(' is never closed");
+		(void)lb_why(why, whylen, "'(' is never closed");
 		return -1;
 	}
 	if (nd == 0) {
-		why_set(why, whylen, "phone number has no digits");
+		(void)lb_why(why, whylen, "phone number has no digits");
 		return -1;
 	}
 	if (intl) {
 		if (d[0] == '0') {
-			why_set(why, whylen, "country code cannot start "
+			(void)lb_why(why, whylen, "country code cannot start "
 			    "with 0");
 			return -1;
 		}
 		if (d[0] == '1' && nd != 11) {
-			why_set(why, whylen, "a +1 number needs 10 digits "
+			(void)lb_why(why, whylen, "a +1 number needs 10 digits "
 			    "after the 1, got %zu", nd - 1);
 			return -1;
 		}
 		if (d[0] == '1' && nanp_check(d + 1, why, whylen) == -1)
 			return -1;
 		if (nd < 8 || nd > 15) {
-			why_set(why, whylen, "expected 8 to 15 digits after "
+			(void)lb_why(why, whylen, "expected 8 to 15 digits after "
 			    "'+', got %zu", nd);
 			return -1;
 		}
@@ -1172,7 +1123,7 @@ lb_phone_parse(const char *s, size_t n, char out[LB_PHONE_STRLEN],
 		(void)snprintf(out, LB_PHONE_STRLEN, "+1%.10s", d);
 		return 0;
 	}
-	why_set(why, whylen, "expected 10 digits (or 11 starting with 1) for a "
+	(void)lb_why(why, whylen, "expected 10 digits (or 11 starting with 1) for a "
 	    "US number, or '+' and a country code, got %zu digits", nd);
 	return -1;
 }
@@ -1198,40 +1149,40 @@ decimal_parse(const char *s, size_t n, int scale, int64_t max,
 	int64_t	 ip = 0, fp = 0, pw;
 	size_t	 i = 0, fd = 0;
 
-	trim(&s, &n);
+	lb_trim(&s, &n);
 	if (n == 0) {
-		why_set(why, whylen, "%s is empty", what);
+		(void)lb_why(why, whylen, "%s is empty", what);
 		return -1;
 	}
 	pw = pow10_tab[scale];
 	lb_decimal_format(max, scale, maxs, sizeof(maxs));
 	switch (s[0]) {
 	case '-':
-		why_set(why, whylen, "%s must not be negative", what);
+		(void)lb_why(why, whylen, "%s must not be negative", what);
 		return -1;
 	case '+':
-		why_set(why, whylen, "%s takes no sign", what);
+		(void)lb_why(why, whylen, "%s takes no sign", what);
 		return -1;
 	case '$':
-		why_set(why, whylen, "%s takes no currency sign: write it as "
+		(void)lb_why(why, whylen, "%s takes no currency sign: write it as "
 		    "1234.56", what);
 		return -1;
 	case '.':
-		why_set(why, whylen, "expected a digit before the decimal "
+		(void)lb_why(why, whylen, "expected a digit before the decimal "
 		    "point");
 		return -1;
 	}
 	for (; i < n && s[i] != '.'; i++) {
-		if (!is_digit((unsigned char)s[i])) {
+		if (!lb_is_digit((unsigned char)s[i])) {
 			if (s[i] == ',')
-				why_set(why, whylen, "no thousands separators: "
+				(void)lb_why(why, whylen, "no thousands separators: "
 				    "',' at position %zu", i + 1);
 			else if (s[i] == 'e' || s[i] == 'E')
-				why_set(why, whylen, "no exponent: %s at "
+				(void)lb_why(why, whylen, "no exponent: %s at "
 				    "position %zu",
 				    chdesc((unsigned char)s[i], c), i + 1);
 			else
-				why_set(why, whylen, "%s at position %zu is "
+				(void)lb_why(why, whylen, "%s at position %zu is "
 				    "not a digit",
 				    chdesc((unsigned char)s[i], c), i + 1);
 			return -1;
@@ -1243,13 +1194,13 @@ decimal_parse(const char *s, size_t n, int scale, int64_t max,
 	if (i < n) {
 		i++;	/* the point */
 		if (i == n) {
-			why_set(why, whylen, "expected a digit after the "
+			(void)lb_why(why, whylen, "expected a digit after the "
 			    "decimal point");
 			return -1;
 		}
 		for (; i < n; i++) {
-			if (!is_digit((unsigned char)s[i])) {
-				why_set(why, whylen, "%s at position %zu is "
+			if (!lb_is_digit((unsigned char)s[i])) {
+				(void)lb_why(why, whylen, "%s at position %zu is "
 				    "not a digit",
 				    chdesc((unsigned char)s[i], c), i + 1);
 				return -1;
@@ -1260,21 +1211,21 @@ decimal_parse(const char *s, size_t n, int scale, int64_t max,
 		}
 		if (fd > (size_t)scale) {
 			if (scale == 0)
-				why_set(why, whylen, "%s must be a whole "
+				(void)lb_why(why, whylen, "%s must be a whole "
 				    "number", what);
 			else
-				why_set(why, whylen, "at most %d decimal "
+				(void)lb_why(why, whylen, "at most %d decimal "
 				    "places, got %zu", scale, fd);
 			return -1;
 		}
 	}
 	if (ip > max / pw) {
-		why_set(why, whylen, "%s exceeds %s", what, maxs);
+		(void)lb_why(why, whylen, "%s exceeds %s", what, maxs);
 		return -1;
 	}
 	fp *= pow10_tab[scale - (int)fd];
 	if (ip * pw + fp > max) {
-		why_set(why, whylen, "%s exceeds %s", what, maxs);
+		(void)lb_why(why, whylen, "%s exceeds %s", what, maxs);
 		return -1;
 	}
 	*units = ip * pw + fp;
@@ -1305,7 +1256,7 @@ lb_decimal_parse(const char *s, size_t n, int scale, int64_t *units,
     char *why, size_t whylen)
 {
 	if (scale < 0 || scale > LB_DECIMAL_SCALE_MAX) {
-		why_set(why, whylen, "scale %d out of range 0-%d", scale,
+		(void)lb_why(why, whylen, "scale %d out of range 0-%d", scale,
 		    LB_DECIMAL_SCALE_MAX);
 		return -1;
 	}

@@ -5,7 +5,6 @@
  * the import engine prefixes FILE:LINE:COLUMN and the column name.
  */
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -13,22 +12,7 @@
 #include "cbp.h"
 #include "check.h"
 #include "date.h"
-
-static int	fail(char *, size_t, const char *, ...)
-		    __attribute__((format(printf, 3, 4)));
-
-static int
-fail(char *why, size_t whylen, const char *fmt, ...)
-{
-	va_list	ap;
-
-	if (why == NULL || whylen == 0)
-		return -1;
-	va_start(ap, fmt);
-	(void)vsnprintf(why, whylen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
+#include "text.h"
 
 static void
 set_text(struct lb_value *v, const char *s, size_t n)
@@ -70,9 +54,9 @@ check_text(const struct lb_column *c, const char *s, size_t n,
 	for (i = 0; i < n; i++) {
 		ch = (unsigned char)s[i];
 		if (ch < 0x20 && ch != '\t' && ch != '\n')
-			return fail(why, whylen, "control character in text");
+			return lb_why(why, whylen, "control character in text");
 		if (ch == 0x7f)
-			return fail(why, whylen, "control character in text");
+			return lb_why(why, whylen, "control character in text");
 	}
 	if (c->max > 0 && (chars = utf8_chars(s, n)) > (size_t)c->max) {
 		(void)snprintf(why, whylen, "%zu characters, at most %" PRId64
@@ -121,7 +105,7 @@ check_key(const char *s, size_t n, struct lb_value *out, char *why,
 	char	ch;
 
 	if (n > 35)
-		return fail(why, whylen, "longer than 35 characters");
+		return lb_why(why, whylen, "longer than 35 characters");
 	for (i = 0; i < n; i++) {
 		ch = s[i];
 		if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
@@ -146,10 +130,10 @@ parse_int(const char *s, size_t n, int64_t lo, int64_t hi, int64_t *out,
 	size_t	i;
 
 	if (n == 0 || n > 18)
-		return fail(why, whylen, "not a whole number");
+		return lb_why(why, whylen, "not a whole number");
 	for (i = 0; i < n; i++) {
 		if (s[i] < '0' || s[i] > '9')
-			return fail(why, whylen, "not a whole number");
+			return lb_why(why, whylen, "not a whole number");
 		v = v * 10 + (s[i] - '0');
 	}
 	if (v < lo || v > hi) {
@@ -211,7 +195,7 @@ check_list(const char *s, size_t n, char *scratch,
 			}
 		}
 		if (len + (end - start) + 2 > LB_CHECK_SCRATCH)
-			return fail(why, whylen, "list too long");
+			return lb_why(why, whylen, "list too long");
 		if (len > 0)
 			scratch[len++] = ';';
 		memcpy(scratch + len, item, end - start);
@@ -323,11 +307,11 @@ lb_check_value(const struct lb_column *c, const struct lb_check_ctx *ctx,
 		set_text(out, scratch, strlen(scratch));
 		return 0;
 	case LB_CK_IMPORTER_TYPE:
-		return fail(why, whylen, "derived column");
+		return lb_why(why, whylen, "derived column");
 	case LB_CK_LICENSE:
 		if (n < 1 || n > 10 || strspn(upper(s, n, scratch),
 		    "0123456789") != n)
-			return fail(why, whylen, "license number must be 1 to 10 "
+			return lb_why(why, whylen, "license number must be 1 to 10 "
 			    "digits");
 		set_text(out, s, n);
 		return 0;
@@ -336,7 +320,7 @@ lb_check_value(const struct lb_column *c, const struct lb_check_ctx *ctx,
 		    out, why, whylen);
 	case LB_CK_PORT:
 		if (!lb_port_valid(s, n))
-			return fail(why, whylen, "port code must be 4 digits "
+			return lb_why(why, whylen, "port code must be 4 digits "
 			    "(Schedule D district and port, e.g. 2704)");
 		set_text(out, s, n);
 		return 0;
@@ -345,7 +329,7 @@ lb_check_value(const struct lb_column *c, const struct lb_check_ctx *ctx,
 		    "port code (4 digits)", out, why, whylen);
 	case LB_CK_FPORT:
 		if (!lb_foreign_port_valid(s, n))
-			return fail(why, whylen, "foreign port code must be 5 "
+			return lb_why(why, whylen, "foreign port code must be 5 "
 			    "digits (Schedule K)");
 		set_text(out, s, n);
 		return 0;
@@ -357,7 +341,7 @@ lb_check_value(const struct lb_column *c, const struct lb_check_ctx *ctx,
 	case LB_CK_SCAC:
 		u = upper(s, n, scratch);
 		if (!lb_scac_valid(u, n))
-			return fail(why, whylen, "carrier code must be 2 to 4 "
+			return lb_why(why, whylen, "carrier code must be 2 to 4 "
 			    "letters (SCAC)");
 		set_text(out, scratch, n);
 		return 0;
@@ -373,19 +357,19 @@ lb_check_value(const struct lb_column *c, const struct lb_check_ctx *ctx,
 		return 0;
 	case LB_CK_ENTRY_TYPE:
 		if (parse_int(s, n, 0, 99, &i64, why, whylen) == -1 || n != 2)
-			return fail(why, whylen, "entry type must be two digits "
+			return lb_why(why, whylen, "entry type must be two digits "
 			    "(01, 03, 11...)");
 		if (lb_entry_type_closed((int)i64))
-			return fail(why, whylen, "entry type 86 is closed since "
+			return lb_why(why, whylen, "entry type 86 is closed since "
 			    "2025-08-29 (CSMS #66065494)");
 		if (!lb_entry_type_valid((int)i64))
-			return fail(why, whylen, "unknown entry type %.2s", s);
+			return lb_why(why, whylen, "unknown entry type %.2s", s);
 		set_int(out, i64);
 		return 0;
 	case LB_CK_MODE:
 		if (parse_int(s, n, 0, 99, &i64, why, whylen) == -1 ||
 		    !lb_mode_valid((int)i64))
-			return fail(why, whylen, "unknown mode of transport "
+			return lb_why(why, whylen, "unknown mode of transport "
 			    "\"%.*s\" (10, 11, 20, 21, 30, 31, 40, 41, 50, 60, "
 			    "70)", (int)(n > 8 ? 8 : n), s);
 		set_int(out, i64);
@@ -393,13 +377,13 @@ lb_check_value(const struct lb_column *c, const struct lb_check_ctx *ctx,
 	case LB_CK_BOND_TYPE:
 		if (parse_int(s, n, 0, 9, &i64, why, whylen) == -1 ||
 		    !lb_bond_type_valid((int)i64))
-			return fail(why, whylen, "bond type must be 8 "
+			return lb_why(why, whylen, "bond type must be 8 "
 			    "(continuous), 9 (single transaction) or 0 (none)");
 		set_int(out, i64);
 		return 0;
 	case LB_CK_SURETY:
 		if (n != 3 || strspn(upper(s, n, scratch), "0123456789") != 3)
-			return fail(why, whylen, "surety code must be 3 digits");
+			return lb_why(why, whylen, "surety code must be 3 digits");
 		set_text(out, s, n);
 		return 0;
 	case LB_CK_DATE:
@@ -426,7 +410,7 @@ lb_check_value(const struct lb_column *c, const struct lb_check_ctx *ctx,
 		return 0;
 	case LB_CK_BOOL:
 		if (parse_bool(s, n, &i64) == -1)
-			return fail(why, whylen, "expected true or false (also "
+			return lb_why(why, whylen, "expected true or false (also "
 			    "yes/no, 1/0)");
 		set_int(out, i64);
 		return 0;
@@ -448,34 +432,34 @@ lb_check_value(const struct lb_column *c, const struct lb_check_ctx *ctx,
 	case LB_CK_COUNTRY:
 		u = upper(s, n, scratch);
 		if (!lb_country_valid(u, n))
-			return fail(why, whylen, "\"%.8s\" is not an ISO 3166-1 "
+			return lb_why(why, whylen, "\"%.8s\" is not an ISO 3166-1 "
 			    "alpha-2 country code", u);
 		set_text(out, scratch, n);
 		return 0;
 	case LB_CK_STATE:
 		u = upper(s, n, scratch);
 		if (!lb_us_state_valid(u, n))
-			return fail(why, whylen, "\"%.8s\" is not a US state or "
+			return lb_why(why, whylen, "\"%.8s\" is not a US state or "
 			    "territory code", u);
 		set_text(out, scratch, n);
 		return 0;
 	case LB_CK_FIRMS:
 		u = upper(s, n, scratch);
 		if (!lb_firms_valid(u, n))
-			return fail(why, whylen, "FIRMS code must be a letter and "
+			return lb_why(why, whylen, "FIRMS code must be a letter and "
 			    "3 letters or digits");
 		set_text(out, scratch, n);
 		return 0;
 	case LB_CK_MID:
 		u = upper(s, n, scratch);
 		if (!lb_mid_valid(u, n))
-			return fail(why, whylen, "manufacturer ID must be a "
+			return lb_why(why, whylen, "manufacturer ID must be a "
 			    "country code and up to 13 letters or digits");
 		set_text(out, scratch, n);
 		return 0;
 	case LB_CK_EMAIL:
 		if (!lb_email_valid(s, n))
-			return fail(why, whylen, "not an email address");
+			return lb_why(why, whylen, "not an email address");
 		set_text(out, s, n);
 		return 0;
 	case LB_CK_PHONE:
@@ -485,12 +469,12 @@ lb_check_value(const struct lb_column *c, const struct lb_check_ctx *ctx,
 		return 0;
 	case LB_CK_INBOND:
 		if (!lb_inbond_valid(s, n))
-			return fail(why, whylen, "in-bond number must be 9 digits "
+			return lb_why(why, whylen, "in-bond number must be 9 digits "
 			    "ending in its mod-7 check digit");
 		set_text(out, s, n);
 		return 0;
 	}
-	return fail(why, whylen, "unchecked column");
+	return lb_why(why, whylen, "unchecked column");
 }
 
 static int
@@ -515,7 +499,7 @@ lb_check_record(const struct lb_kind *k, const struct lb_value *vals,
 		    memcmp(vals[c_country].s, "US", 2) == 0 &&
 		    !is_set(&vals[c_state])) {
 			*col = c_state;
-			return fail(why, whylen, "state is required for an "
+			return lb_why(why, whylen, "state is required for an "
 			    "address in the US");
 		}
 	}
@@ -527,19 +511,19 @@ lb_check_record(const struct lb_kind *k, const struct lb_value *vals,
 		if (is_set(&vals[c_bond]) && vals[c_bond].i != 0 &&
 		    !is_set(&vals[c_surety])) {
 			*col = c_surety;
-			return fail(why, whylen, "a bond needs its 3-digit "
+			return lb_why(why, whylen, "a bond needs its 3-digit "
 			    "surety code");
 		}
 		if (is_set(&vals[c_pms]) && vals[c_pms].i == 1) {
 			if (vals[c_bond].i != 8) {
 				*col = c_pms;
-				return fail(why, whylen, "periodic monthly "
+				return lb_why(why, whylen, "periodic monthly "
 				    "statement needs a continuous bond (bond "
 				    "type 8)");
 			}
 			if (!is_set(&vals[c_ach])) {
 				*col = c_ach;
-				return fail(why, whylen, "periodic monthly "
+				return lb_why(why, whylen, "periodic monthly "
 				    "statement needs an ACH payer unit "
 				    "number");
 			}
@@ -555,19 +539,19 @@ lb_check_record(const struct lb_kind *k, const struct lb_value *vals,
 		if (strcmp(vals[c_status].s, "released") == 0 &&
 		    !is_set(&vals[c_release])) {
 			*col = c_release;
-			return fail(why, whylen, "a released shipment needs its "
+			return lb_why(why, whylen, "a released shipment needs its "
 			    "release date");
 		}
 		if (is_set(&vals[c_type]) && !is_set(&vals[c_entry])) {
 			*col = c_entry;
-			return fail(why, whylen, "an entry type without an entry "
+			return lb_why(why, whylen, "an entry type without an entry "
 			    "number");
 		}
 		if (is_set(&vals[c_release]) && is_set(&vals[c_arrival]) &&
 		    vals[c_release].len == 10 && vals[c_arrival].len == 10 &&
 		    memcmp(vals[c_release].s, vals[c_arrival].s, 10) < 0) {
 			*col = c_release;
-			return fail(why, whylen, "release date is before the "
+			return lb_why(why, whylen, "release date is before the "
 			    "arrival date");
 		}
 		(void)c_mode;

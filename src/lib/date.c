@@ -6,11 +6,11 @@
  * no intermediate overflows within LB_DAYS_LIMIT.  Pure: no clock, no I/O.
  */
 #include <assert.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #include "date.h"
+#include "text.h"
 
 #define SECS_PER_DAY	INT64_C(86400)
 
@@ -22,55 +22,6 @@ static const char *const month_names[12] = {
 	"January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"
 };
-
-static void	why_set(char *, size_t, const char *, ...)
-		    __attribute__((format(printf, 3, 4)));
-
-static void
-why_set(char *why, size_t whylen, const char *fmt, ...)
-{
-	va_list	ap;
-
-	if (why == NULL || whylen == 0)
-		return;
-	va_start(ap, fmt);
-	/* A truncated reason is still a NUL-terminated prefix: harmless. */
-	(void)vsnprintf(why, whylen, fmt, ap);
-	va_end(ap);
-}
-
-static int
-is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' ||
-	    c == '\f' || c == '\r';
-}
-
-static int
-is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static void
-trim(const char **sp, size_t *np)
-{
-	const char	*s = *sp;
-	size_t		 n = *np;
-
-	if (s == NULL) {
-		*np = 0;
-		return;
-	}
-	while (n > 0 && is_space((unsigned char)s[0])) {
-		s++;
-		n--;
-	}
-	while (n > 0 && is_space((unsigned char)s[n - 1]))
-		n--;
-	*sp = s;
-	*np = n;
-}
 
 /* Describe byte c for a message: 'x', space, or byte 0xNN. */
 static const char *
@@ -170,13 +121,13 @@ date_parse10(const char *s, int64_t *days, char *why, size_t whylen)
 	for (i = 0; i < 10; i++) {
 		if (i == 4 || i == 7) {
 			if (s[i] != '-') {
-				why_set(why, whylen, "expected '-' at position "
+				(void)lb_why(why, whylen, "expected '-' at position "
 				    "%zu of YYYY-MM-DD, got %s", i + 1,
 				    chdesc((unsigned char)s[i], c));
 				return -1;
 			}
-		} else if (!is_digit((unsigned char)s[i])) {
-			why_set(why, whylen, "expected a digit at position "
+		} else if (!lb_is_digit((unsigned char)s[i])) {
+			(void)lb_why(why, whylen, "expected a digit at position "
 			    "%zu of YYYY-MM-DD, got %s", i + 1,
 			    chdesc((unsigned char)s[i], c));
 			return -1;
@@ -186,26 +137,26 @@ date_parse10(const char *s, int64_t *days, char *why, size_t whylen)
 	m = digits_value(s + 5, 2);
 	d = digits_value(s + 8, 2);
 	if (y < LB_DATE_YEAR_MIN || y > LB_DATE_YEAR_MAX) {
-		why_set(why, whylen, "year %d out of range %d-%d", y,
+		(void)lb_why(why, whylen, "year %d out of range %d-%d", y,
 		    LB_DATE_YEAR_MIN, LB_DATE_YEAR_MAX);
 		return -1;
 	}
 	if (m < 1 || m > 12) {
-		why_set(why, whylen, "month %d out of range", m);
+		(void)lb_why(why, whylen, "month %d out of range", m);
 		return -1;
 	}
 	dim = lb_days_in_month(y, m);
 	if (d < 1) {
-		why_set(why, whylen, "day %d out of range", d);
+		(void)lb_why(why, whylen, "day %d out of range", d);
 		return -1;
 	}
 	if (m == 2 && d == 29 && dim == 28) {
-		why_set(why, whylen, "%04d-02-29 is not a date: %d is not a "
+		(void)lb_why(why, whylen, "%04d-02-29 is not a date: %d is not a "
 		    "leap year", y, y);
 		return -1;
 	}
 	if (d > dim) {
-		why_set(why, whylen, "%04d-%02d-%02d is not a date: %s has "
+		(void)lb_why(why, whylen, "%04d-%02d-%02d is not a date: %s has "
 		    "%d days", y, m, d, month_names[m - 1], dim);
 		return -1;
 	}
@@ -217,13 +168,13 @@ int
 lb_date_parse(const char *s, size_t n, int64_t *days, char *why,
     size_t whylen)
 {
-	trim(&s, &n);
+	lb_trim(&s, &n);
 	if (n == 0) {
-		why_set(why, whylen, "date is empty");
+		(void)lb_why(why, whylen, "date is empty");
 		return -1;
 	}
 	if (n != 10) {
-		why_set(why, whylen, "expected YYYY-MM-DD (10 characters), "
+		(void)lb_why(why, whylen, "expected YYYY-MM-DD (10 characters), "
 		    "got %zu", n);
 		return -1;
 	}
@@ -255,12 +206,12 @@ two_digits(const char *s, size_t n, size_t pos, const char *field, int max,
 
 	for (i = pos; i < pos + 2; i++) {
 		if (i >= n) {
-			why_set(why, whylen, "%s is cut short at position %zu",
+			(void)lb_why(why, whylen, "%s is cut short at position %zu",
 			    field, i + 1);
 			return -1;
 		}
-		if (!is_digit((unsigned char)s[i])) {
-			why_set(why, whylen, "%s needs 2 digits: %s at "
+		if (!lb_is_digit((unsigned char)s[i])) {
+			(void)lb_why(why, whylen, "%s needs 2 digits: %s at "
 			    "position %zu", field, chdesc((unsigned char)s[i],
 			    c), i + 1);
 			return -1;
@@ -268,7 +219,7 @@ two_digits(const char *s, size_t n, size_t pos, const char *field, int max,
 	}
 	*v = digits_value(s + pos, 2);
 	if (*v > max) {
-		why_set(why, whylen, "%s %02d out of range 00-%02d", field, *v,
+		(void)lb_why(why, whylen, "%s %02d out of range 00-%02d", field, *v,
 		    max);
 		return -1;
 	}
@@ -283,12 +234,12 @@ expect(const char *s, size_t n, size_t pos, char want, const char *after,
 	char	c[12];
 
 	if (pos >= n) {
-		why_set(why, whylen, "expected '%c' after the %s, got the end",
+		(void)lb_why(why, whylen, "expected '%c' after the %s, got the end",
 		    want, after);
 		return -1;
 	}
 	if (s[pos] != want) {
-		why_set(why, whylen, "expected '%c' after the %s at position "
+		(void)lb_why(why, whylen, "expected '%c' after the %s at position "
 		    "%zu, got %s", want, after, pos + 1,
 		    chdesc((unsigned char)s[pos], c));
 		return -1;
@@ -305,13 +256,13 @@ lb_time_parse(const char *s, size_t n, int64_t *secs, char *why,
 	size_t	i;
 	int	hh, mi, ss = 0, oh, om;
 
-	trim(&s, &n);
+	lb_trim(&s, &n);
 	if (n == 0) {
-		why_set(why, whylen, "date and time is empty");
+		(void)lb_why(why, whylen, "date and time is empty");
 		return -1;
 	}
 	if (n < 10) {
-		why_set(why, whylen, "expected YYYY-MM-DD or "
+		(void)lb_why(why, whylen, "expected YYYY-MM-DD or "
 		    "YYYY-MM-DDTHH:MM[:SS], got %zu characters", n);
 		return -1;
 	}
@@ -322,7 +273,7 @@ lb_time_parse(const char *s, size_t n, int64_t *secs, char *why,
 		return 0;
 	}
 	if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') {
-		why_set(why, whylen, "expected 'T' or a space after the date, "
+		(void)lb_why(why, whylen, "expected 'T' or a space after the date, "
 		    "got %s", chdesc((unsigned char)s[10], c));
 		return -1;
 	}
@@ -335,19 +286,19 @@ lb_time_parse(const char *s, size_t n, int64_t *secs, char *why,
 		if (two_digits(s, n, i + 1, "second", 59, &ss, why,
 		    whylen) == -1) {
 			if (i + 2 < n && s[i + 1] == '6' && s[i + 2] == '0')
-				why_set(why, whylen, "second 60 out of range: "
+				(void)lb_why(why, whylen, "second 60 out of range: "
 				    "leap seconds are not supported");
 			return -1;
 		}
 		i += 3;
 		if (i < n && (s[i] == '.' || s[i] == ',')) {
 			i++;
-			if (i >= n || !is_digit((unsigned char)s[i])) {
-				why_set(why, whylen, "expected a digit after "
+			if (i >= n || !lb_is_digit((unsigned char)s[i])) {
+				(void)lb_why(why, whylen, "expected a digit after "
 				    "the decimal mark at position %zu", i + 1);
 				return -1;
 			}
-			while (i < n && is_digit((unsigned char)s[i]))
+			while (i < n && lb_is_digit((unsigned char)s[i]))
 				i++;
 		}
 	}
@@ -367,13 +318,13 @@ lb_time_parse(const char *s, size_t n, int64_t *secs, char *why,
 				off = -off;
 			i += 6;
 		} else {
-			why_set(why, whylen, "expected 'Z', '+HH:MM', '-HH:MM' "
+			(void)lb_why(why, whylen, "expected 'Z', '+HH:MM', '-HH:MM' "
 			    "or the end at position %zu, got %s", i + 1,
 			    chdesc((unsigned char)s[i], c));
 			return -1;
 		}
 		if (i < n) {
-			why_set(why, whylen, "unexpected %s after the time "
+			(void)lb_why(why, whylen, "unexpected %s after the time "
 			    "zone at position %zu",
 			    chdesc((unsigned char)s[i], c), i + 1);
 			return -1;
