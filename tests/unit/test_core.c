@@ -313,6 +313,68 @@ test_change_commit_and_abort(void **state)
 	lb_vault_close(v);
 }
 
+/* What Lifeboat writes as CSV cannot run as a spreadsheet formula, and
+ * quotes what RFC 4180 says must be quoted. */
+static void
+test_csv_field_neutralises_formulas(void **state)
+{
+	static const struct {
+		const char	*in;
+		const char	*out;
+	} cases[] = {
+		{ "plain", "plain" },
+		{ "", "" },
+		{ "a,b", "\"a,b\"" },
+		{ "say \"hi\"", "\"say \"\"hi\"\"\"" },
+		{ "two\nlines", "\"two\nlines\"" },
+		{ "=1+1", "\"'=1+1\"" },
+		{ "+15625550100", "\"'+15625550100\"" },
+		{ "-2", "\"'-2\"" },
+		{ "@SUM(A1)", "\"'@SUM(A1)\"" },
+		{ "\tx", "\"'\tx\"" },
+		{ "\rx", "\"'\rx\"" },
+		{ "a=b", "a=b" },
+		{ "=\"x\"", "\"'=\"\"x\"\"\"" },
+	};
+	struct lb_buf	b;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		lb_buf_init(&b, 1024);
+		lb_buf_add_csv_field(&b, cases[i].in, strlen(cases[i].in));
+		assert_int_equal(lb_buf_error(&b), 0);
+		if (strcmp(lb_buf_cstr(&b), cases[i].out) != 0)
+			fail_msg("case %zu: got [%s], wanted [%s]", i,
+			    lb_buf_cstr(&b), cases[i].out);
+		lb_buf_free(&b);
+	}
+}
+
+/* JSON strings escape what JSON requires; the buffer refuses to grow past
+ * its bound and remembers it. */
+static void
+test_buf_json_and_bounds(void **state)
+{
+	struct lb_buf	b;
+	char		raw[] = { 'a', '"', '\\', '\n', 0x01, 0x7f, 'z' };
+
+	(void)state;
+	lb_buf_init(&b, 1024);
+	lb_buf_add_json_str(&b, raw, sizeof(raw));
+	assert_string_equal(lb_buf_cstr(&b),
+	    "\"a\\\"\\\\\\n\\u0001\\u007fz\"");
+	lb_buf_free(&b);
+	lb_buf_init(&b, 8);
+	lb_buf_adds(&b, "12345678");
+	assert_int_equal(lb_buf_error(&b), 0);
+	lb_buf_addc(&b, '9');
+	assert_int_not_equal(lb_buf_error(&b), 0);
+	lb_buf_adds(&b, "more");
+	assert_string_equal(lb_buf_cstr(&b), "12345678");
+	lb_buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -324,6 +386,8 @@ main(void)
 		cmocka_unit_test(test_keyset),
 		cmocka_unit_test(test_state_map),
 		cmocka_unit_test(test_change_commit_and_abort),
+		cmocka_unit_test(test_csv_field_neutralises_formulas),
+		cmocka_unit_test(test_buf_json_and_bounds),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
