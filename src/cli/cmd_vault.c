@@ -118,7 +118,8 @@ status_text(const struct lb_status *s, int64_t now, const char *dir)
 	lb_time_format(now, ts);
 	printf("Vault %s (id %.8s, schema %d), as of %s\n", dir, s->vault_id,
 	    s->schema, ts);
-	printf("Journal: %" PRId64 " entries, head ", s->entries);
+	printf("Journal: %" PRId64 " entr%s, head ", s->entries,
+	    s->entries == 1 ? "y" : "ies");
 	for (i = 0; i < 8; i++)
 		printf("%02x", s->head[i]);
 	printf("...  (lifeboat journal checkpoint prints it whole)\n\n");
@@ -381,14 +382,16 @@ run_verify(struct cli *c, int argc, char **argv, int journal_only,
 		if (rc == 0) {
 			lb_checkpoint_format(vs.entries, vs.head, cp);
 			if (journal_only)
-				printf("OK journal: %" PRId64 " entries, chain "
-				    "intact; head %s\n", vs.entries, cp);
+				printf("OK journal: %" PRId64 " entr%s, chain "
+				    "intact; head %s\n", vs.entries,
+				    vs.entries == 1 ? "y" : "ies", cp);
 			else
 				printf("OK vault: database intact, journal of %"
-				    PRId64 " entries intact, %" PRId64 " rows "
-				    "match it; head %s\n", vs.entries, vs.rows,
-				    cp);
-			if (count > 0)
+				    PRId64 " entr%s intact, %" PRId64 " row%s "
+				    "match%s it; head %s\n", vs.entries,
+				    vs.entries == 1 ? "y" : "ies", vs.rows,
+				    vs.rows == 1 ? "" : "s", vs.rows == 1 ? "es" :
+				    "", cp);			if (count > 0)
 				printf("OK extends checkpoint %" PRId64 "\n",
 				    count);
 		}

@@ -2,6 +2,7 @@
  * vault.c: creating and opening vaults, migrations, settings (vault.h).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
@@ -100,36 +101,57 @@ migrate(struct lb_store *st, const struct lb_who *who, int to,
 	    NULL, e);
 }
 
-int
-lb_vault_create_at(const char *dir, const struct lb_who *who, int upto,
-    struct lb_vault **out, struct lb_err *e)
+/* Remove a half-made database left by a creation that was killed. */
+static void
+remove_db(const char *path)
+{
+	char	aux[PATH_MAX + 8];
+
+	(void)unlink(path);
+	if ((size_t)snprintf(aux, sizeof(aux), "%s-wal", path) < sizeof(aux))
+		(void)unlink(aux);
+	if ((size_t)snprintf(aux, sizeof(aux), "%s-shm", path) < sizeof(aux))
+		(void)unlink(aux);
+}
+
+static int
+sync_dir(const char *dir, struct lb_err *e)
+{
+	int	fd;
+
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return lb_error(e, "%s: %s", dir, strerror(errno));
+	if (fsync(fd) == -1) {
+		close(fd);
+		return lb_error(e, "%s: %s", dir, strerror(errno));
+	}
+	close(fd);
+	return 0;
+}
+
+/*
+ * The new database is made complete under a temporary name (schema, vault
+ * id, the journal's first entry, committed and closed), then linked to
+ * vault.db, which never exists half-made: a creation killed at any moment
+ * leaves either no vault or a whole one, and the next init cleans up.
+ */
+static int
+build_db(const char *tmp, const struct lb_who *who, int to, struct lb_err *e)
 {
 	struct lb_store	*st;
 	struct lb_change c;
 	unsigned char	 id[16];
-	char		 path[PATH_MAX], ts[24], idhex[40], detail[160];
+	char		 ts[24], idhex[40], detail[160];
 	struct lb_buf	 b;
-	int		 to = upto > 0 ? upto : LB_SCHEMA_VERSION;
 
-	*out = NULL;
-	if (db_path(dir, path, sizeof(path), e) == -1)
-		return -1;
-	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
-		return lb_error(e, "%s: cannot create: %s", dir, strerror(errno));
-	if (access(path, F_OK) == 0)
-		return lb_error(e, "%s: a vault already exists here", dir);
-	/* An existing directory becomes private too. */
-	if (chmod(dir, 0700) == -1)
-		return lb_error(e, "%s: cannot make it private: %s", dir,
-		    strerror(errno));
-	if (lb_store_sqlite_open(path, 1, &st, e) == -1)
+	if (lb_store_sqlite_open(tmp, 1, &st, e) == -1)
 		return -1;
 	if (st->ops->begin(st, e) == -1)
-		goto fail_closed;
+		goto fail;
 	if (st->ops->migrate(st, to, e) == -1 ||
 	    lb_change_attach(st, &c, e) == -1) {
 		st->ops->rollback(st);
-		goto fail_closed;
+		goto fail;
 	}
 	randombytes_buf(id, sizeof(id));
 	lb_buf_init(&b, sizeof(idhex));
@@ -138,21 +160,63 @@ lb_vault_create_at(const char *dir, const struct lb_who *who, int upto,
 	lb_buf_free(&b);
 	lb_who_ts(who, ts);
 	if (st->ops->meta_set(st, "vault_id", idhex, e) == -1 ||
-	    st->ops->meta_set(st, "created_at", ts, e) == -1)
+	    st->ops->meta_set(st, "created_at", ts, e) == -1) {
+		lb_change_abort(&c);
 		goto fail;
+	}
 	(void)snprintf(detail, sizeof(detail), "{\"vault_id\":\"%s\","
 	    "\"schema\":%d,\"lifeboat\":\"%s\"}", idhex, to, LB_VERSION);
 	if (lb_change_commit(&c, ts, who->actor, "init", "vault", detail, NULL,
 	    e) == -1)
-		goto fail_closed;
-	return new_vault(dir, st, out, e);
-fail:
-	lb_change_abort(&c);
-fail_closed:
+		goto fail;
+	/* Closing the last connection folds the WAL into the file. */
 	st->ops->close(st);
-	/* Leave no half-made vault behind. */
-	(void)unlink(path);
+	return 0;
+fail:
+	st->ops->close(st);
 	return -1;
+}
+
+int
+lb_vault_create_at(const char *dir, const struct lb_who *who, int upto,
+    struct lb_vault **out, struct lb_err *e)
+{
+	struct lb_store	*st;
+	char		 path[PATH_MAX], tmp[PATH_MAX];
+	int		 to = upto > 0 ? upto : LB_SCHEMA_VERSION;
+
+	*out = NULL;
+	if (db_path(dir, path, sizeof(path), e) == -1)
+		return -1;
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s/%s.new", dir, LB_VAULT_DB) >=
+	    sizeof(tmp))
+		return lb_error(e, "%s: path too long", dir);
+	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
+		return lb_error(e, "%s: cannot create: %s", dir, strerror(errno));
+	if (access(path, F_OK) == 0)
+		return lb_error(e, "%s: a vault already exists here", dir);
+	/* An existing directory becomes private too. */
+	if (chmod(dir, 0700) == -1)
+		return lb_error(e, "%s: cannot make it private: %s", dir,
+		    strerror(errno));
+	remove_db(tmp);
+	if (build_db(tmp, who, to, e) == -1) {
+		remove_db(tmp);
+		return -1;
+	}
+	/* link() refuses to replace a vault made meanwhile by another init. */
+	if (link(tmp, path) == -1) {
+		lb_error(e, "%s: %s", path, errno == EEXIST ?
+		    "a vault already exists here" : strerror(errno));
+		remove_db(tmp);
+		return -1;
+	}
+	remove_db(tmp);
+	if (sync_dir(dir, e) == -1)
+		return -1;
+	if (lb_store_sqlite_open(path, 0, &st, e) == -1)
+		return -1;
+	return new_vault(dir, st, out, e);
 }
 
 int
