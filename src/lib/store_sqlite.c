@@ -958,9 +958,6 @@ lb_store_sqlite_open(const char *path, int create, struct lb_store **out,
 		return -1;
 	}
 	sqlite3_busy_timeout(s->db, 30000);
-	/* Records of wide rows fit lookaside slots instead of malloc. */
-	(void)sqlite3_db_config(s->db, SQLITE_DBCONFIG_LOOKASIDE, NULL, 1200,
-	    256);
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	if (sqlite3_exec(s->db, pragmas, NULL, NULL, NULL) != SQLITE_OK) {
 		lb_error(e, "%s: %s", path, sqlite3_errmsg(s->db));
