@@ -30,6 +30,7 @@ static const struct {
 	{ "verify", cmd_verify, "prove the data matches the journal" },
 	{ "config", cmd_config, "show or change vault settings" },
 	{ "formats", cmd_formats, "the columns of each import kind" },
+	{ "entry", cmd_entry, "entry numbers: check, reserve, draw, void, export" },
 };
 
 static void

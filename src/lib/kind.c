@@ -179,6 +179,30 @@ static const struct lb_column line_cols[] = {
 	COL("duty", I, LB_CK_MONEY, 0, "duty in dollars"),
 };
 
+static const char * const entry_states[] = {
+	"drawn", "void", "used", NULL
+};
+
+static const struct lb_column block_cols[] = {
+	{ "filer", T, LB_CK_ALNUM, KEY, 0, 3, NULL, NULL, "filer code" },
+	{ "first", I, LB_CK_INT, KEY, 0, 9999999, NULL, NULL, "first serial" },
+	{ "last", I, LB_CK_INT, REQ, 0, 9999999, NULL, NULL, "last serial" },
+	COL("port", T, LB_CK_PORT, 0, "port the block is for"),
+	TEXT("note", 200, 0, "note"),
+};
+
+static const struct lb_column use_cols[] = {
+	COL("number", T, LB_CK_ENTRY_NO, KEY, "entry number"),
+	{ "filer", T, LB_CK_ALNUM, REQ, 0, 3, NULL, NULL, "filer code" },
+	{ "serial", I, LB_CK_INT, REQ, 0, 9999999, NULL, NULL, "serial" },
+	{ "state", T, LB_CK_ENUM, REQ, 0, 0, entry_states, NULL,
+	    "drawn, void or used" },
+	COL("shipment_ref", T, LB_CK_KEY, 0, "shipment it was assigned to"),
+	TEXT("reason", 200, 0, "why voided, or where the main system used it"),
+	TEXT("at", 24, REQ, "when (UTC)"),
+	TEXT("actor", 80, REQ, "who"),
+};
+
 static const struct lb_column setting_cols[] = {
 	COL("name", T, LB_CK_KEY, KEY, "setting name"),
 	TEXT("value", 200, REQ, "setting value"),
@@ -193,6 +217,14 @@ static const struct lb_kind contacts = KIND("contacts", "contact", "contact", co
 static const struct lb_kind employees = KIND("employees", "employee", "employee", employee_cols, 0);
 static const struct lb_kind shipments = KIND("shipments", "shipment", "shipment", shipment_cols, 0);
 static const struct lb_kind lines = KIND("lines", "line", "line", line_cols, 0);
+static const struct lb_kind blocks = {
+	"entry_blocks", "entry_block", "entry block", block_cols,
+	sizeof(block_cols) / sizeof(block_cols[0]), 0, 1
+};
+static const struct lb_kind uses = {
+	"entry_numbers", "entry_use", "entry number", use_cols,
+	sizeof(use_cols) / sizeof(use_cols[0]), 0, 1
+};
 static const struct lb_kind settings = {
 	"settings", "setting", "setting", setting_cols,
 	sizeof(setting_cols) / sizeof(setting_cols[0]), 0, 1
@@ -200,7 +232,7 @@ static const struct lb_kind settings = {
 
 const struct lb_kind * const lb_kinds[] = {
 	&brokerage, &clients, &contacts, &employees, &shipments, &lines,
-	&settings
+	&settings, &blocks, &uses
 };
 const size_t lb_nkinds = sizeof(lb_kinds) / sizeof(lb_kinds[0]);
 

@@ -143,9 +143,19 @@ struct lb_store_ops {
 	 */
 	int	(*check_start)(struct lb_store *, struct lb_err *);
 	int	(*check_wait)(struct lb_store *, struct lb_err *);
-	/* Named read-only query for reports, see store_sqlite.c. */
+	/*
+	 * Named read-only queries (the names are listed in store_sqlite.c):
+	 * query_int binds arg as the text parameter; query3 binds a text and
+	 * two integers.  1 and *out set when a row came back, 0 when none.
+	 */
 	int	(*query_int)(struct lb_store *, const char *name,
 		    const char *arg, int64_t *out, struct lb_err *);
+	int	(*query3)(struct lb_store *, const char *name, const char *s,
+		    int64_t a, int64_t b, int64_t *out, struct lb_err *);
+	/* The row of kind k whose (single-column) key is key: 1 found, 0 not. */
+	int	(*get_row)(struct lb_store *, const struct lb_kind *k,
+		    const char *key, size_t keylen, lb_row_cb *, void *arg,
+		    struct lb_err *);
 };
 
 struct lb_store {
@@ -153,7 +163,7 @@ struct lb_store {
 };
 
 /* Schema version this build writes; opening older vaults migrates them. */
-#define LB_SCHEMA_VERSION	2
+#define LB_SCHEMA_VERSION	3
 
 /*
  * Open the SQLite store at path (creating the file, mode 0600, when

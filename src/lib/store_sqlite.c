@@ -840,6 +840,26 @@ static const struct {
 	    "SELECT coalesce(max(rowid), 0) FROM journal_row" },
 	{ "setting_int",
 	    "SELECT CAST(value AS INTEGER) FROM setting WHERE name = ?1" },
+	/* The entry-number reserve: ?1 filer, ?2 and ?3 a serial range. */
+	{ "serial_taken",
+	    "SELECT 1 FROM entry_use WHERE filer = ?1 AND serial = ?2" },
+	{ "serial_max",
+	    "SELECT max(serial) FROM entry_use WHERE filer = ?1 "
+	    "AND serial BETWEEN ?2 AND ?3" },
+	{ "serial_gap",
+	    "SELECT u.serial + 1 FROM entry_use u WHERE u.filer = ?1 "
+	    "AND u.serial BETWEEN ?2 AND ?3 - 1 AND NOT EXISTS (SELECT 1 FROM "
+	    "entry_use v WHERE v.filer = ?1 AND v.serial = u.serial + 1) "
+	    "ORDER BY u.serial LIMIT 1" },
+	{ "serials_in",
+	    "SELECT count(*) FROM entry_use WHERE filer = ?1 "
+	    "AND serial BETWEEN ?2 AND ?3" },
+	{ "block_overlap",
+	    "SELECT first FROM entry_block WHERE filer = ?1 AND first <= ?3 "
+	    "AND last >= ?2 LIMIT 1" },
+	{ "block_of",
+	    "SELECT first FROM entry_block WHERE filer = ?1 AND first <= ?2 "
+	    "AND last >= ?2 LIMIT 1" },
 };
 
 static int
@@ -868,6 +888,77 @@ sq_query_int(struct lb_store *base, const char *name, const char *arg,
 	if (rc == SQLITE_ROW)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : db_error(s, e, name);
+}
+
+static int
+sq_query3(struct lb_store *base, const char *name, const char *text,
+    int64_t a, int64_t b, int64_t *out, struct lb_err *e)
+{
+	struct sq_store	*s = sq(base);
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < sizeof(queries) / sizeof(queries[0]); i++)
+		if (strcmp(queries[i].name, name) == 0)
+			break;
+	if (i == sizeof(queries) / sizeof(queries[0]))
+		return lb_error(e, "unknown query %s", name);
+	if (sqlite3_prepare_v2(s->db, queries[i].sql, -1, &st, NULL) !=
+	    SQLITE_OK)
+		return db_error(s, e, name);
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_int64(st, 2, a);
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		sqlite3_bind_int64(st, 3, b);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+			rc = SQLITE_DONE;	/* max() of nothing */
+		else
+			*out = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : db_error(s, e, name);
+}
+
+static int
+sq_get_row(struct lb_store *base, const struct lb_kind *k, const char *key,
+    size_t keylen, lb_row_cb *cb, void *arg, struct lb_err *e)
+{
+	struct sq_store	*s = sq(base);
+	struct lb_value	 vals[MAX_COLS];
+	struct lb_buf	 b;
+	sqlite3_stmt	*st = NULL;
+	size_t		 i;
+	int		 rc, ret;
+
+	if (k->ncols > MAX_COLS)
+		return lb_error(e, "kind %s has too many columns", k->name);
+	lb_buf_init(&b, 1 << 16);
+	kind_sql(k, KS_SCAN, &b);
+	lb_buf_addf(&b, " WHERE %s = ?1", k->cols[0].name);
+	if (lb_buf_error(&b) != 0 || sqlite3_prepare_v2(s->db,
+	    lb_buf_cstr(&b), -1, &st, NULL) != SQLITE_OK) {
+		lb_buf_free(&b);
+		return db_error(s, e, k->table);
+	}
+	lb_buf_free(&b);
+	sqlite3_bind_text(st, 1, key, (int)keylen, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		for (i = 0; i < k->ncols; i++)
+			column_value(st, (int)i, &vals[i]);
+		ret = cb(arg, vals, sqlite3_column_blob(st, (int)k->ncols),
+		    (size_t)sqlite3_column_bytes(st, (int)k->ncols)) == -1 ?
+		    -1 : 1;
+	} else
+		ret = rc == SQLITE_DONE ? 0 : db_error(s, e, k->table);
+	sqlite3_finalize(st);
+	return ret;
 }
 
 static void
@@ -915,6 +1006,8 @@ static const struct lb_store_ops sqlite_ops = {
 	.check_start = sq_check_start,
 	.check_wait = sq_check_wait,
 	.query_int = sq_query_int,
+	.query3 = sq_query3,
+	.get_row = sq_get_row,
 };
 
 int

@@ -23,6 +23,8 @@
 const struct lb_setting_def lb_setting_defs[] = {
 	{ "stale_hours", 24, 1, 24 * 365,
 	    "hours after which an imported copy is reported stale" },
+	{ "entry_low", 100, 0, 9999999,
+	    "warn when a filer code has fewer entry numbers left than this" },
 };
 const size_t lb_nsetting_defs =
     sizeof(lb_setting_defs) / sizeof(lb_setting_defs[0]);
