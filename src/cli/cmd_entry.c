@@ -448,6 +448,7 @@ entry_blocks(struct cli *c, int argc, char **argv)
 	struct lb_vault	*v;
 	struct lb_err	 e;
 	int64_t		 low;
+	size_t		 i;
 	int		 rc;
 
 	memset(&o, 0, sizeof(o));
@@ -476,7 +477,7 @@ entry_blocks(struct cli *c, int argc, char **argv)
 		cli_warn("%s", e.msg);
 		return EXIT_FAIL;
 	}
-	for (size_t i = 0; i < o.nfilers; i++)
+	for (i = 0; i < o.nfilers; i++)
 		if (o.left[i] < low)
 			cli_warn("filer %s has %" PRId64 " entry number%s left, "
 			    "below the entry_low setting (%" PRId64 "): reserve "

@@ -130,12 +130,13 @@ check_filer_is_ours(struct lb_store *st, const char *filer, struct lb_err *e)
 		return -1;
 	if (!f.found)
 		return 0;
-	for (p = f.codes; *p != '\0'; p += p[3] == ';' ? 4 : 3)
-		if (strncmp(p, filer, 3) == 0 && (p[3] == ';' ||
-		    p[3] == '\0'))
+	/* The import stored them canonical: "B76;ABC". */
+	for (p = f.codes; strlen(p) >= 3; p += 4) {
+		if (strncmp(p, filer, 3) == 0)
 			return 0;
-		else if (strlen(p) < 3)
+		if (p[3] != ';')
 			break;
+	}
 	return lb_error(e, "filer code %s is not one of the brokerage's (%s)",
 	    filer, f.codes);
 }
