@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "date.h"
 #include "demo.h"
+#include "entry.h"
 #include "import.h"
 #include "kind.h"
 
@@ -198,9 +199,44 @@ demo_usage(void)
 	    "[--json]\n\n"
 	    "Create the vault if needed and fill it with a synthetic brokerage "
 	    "(defaults:\n200 clients, 5,000 open shipments, 60 employees), "
-	    "through the same import path\nas real data, then show its status.  "
+	    "through the same import path\nas real data, set entry numbers "
+	    "aside for its filer codes (once), then show\nits status.  "
 	    "The same seed and base date (default:\ntoday) give the same data.  "
 	    "--export DIR only writes the CSV files to DIR.\n");
+}
+
+/*
+ * The demo brokerage's filer codes get a block of entry numbers set aside,
+ * as a prepared broker would have; a vault that has blocks keeps them.
+ */
+static int
+demo_reserve(struct cli *c, struct lb_vault *v)
+{
+	static const struct {
+		const char	*filer;
+		int64_t		 first, last;
+	} blocks[] = {
+		{ "B76", 900000, 900999 },
+		{ "HB3", 900000, 900499 },
+	};
+	struct lb_reserve r;
+	struct lb_err	 e;
+	size_t		 i;
+
+	if (lb_entry_reserve_left(v, &r, &e) == -1) {
+		cli_warn("%s", e.msg);
+		return -1;
+	}
+	if (r.nfilers > 0)
+		return 0;
+	for (i = 0; i < sizeof(blocks) / sizeof(blocks[0]); i++)
+		if (lb_entry_reserve(v, &c->who, blocks[i].filer,
+		    blocks[i].first, blocks[i].last, NULL,
+		    "demo downtime reserve", &e) == -1) {
+			cli_warn("%s", e.msg);
+			return -1;
+		}
+	return 0;
 }
 
 int
@@ -342,6 +378,8 @@ cmd_demo(struct cli *c, int argc, char **argv)
 			import_report_text(&im, 0);
 		lb_import_free(&im);
 	}
+	if (demo_reserve(c, v) == -1)
+		goto out;
 	if (!json)
 		printf("\n");
 	rc = cli_print_status(v, c->who.now, json);

@@ -95,6 +95,10 @@ status_json(const struct lb_status *s, int64_t now, struct lb_buf *b)
 	for (i = 0; lb_shipment_statuses[i] != NULL; i++)
 		lb_buf_addf(b, "%s\"%s\":%" PRId64, i ? "," : "",
 		    lb_shipment_statuses[i], s->by_status[i]);
+	lb_buf_adds(b, "},\"entry_reserve\":{");
+	for (i = 0; i < s->reserve.nfilers; i++)
+		lb_buf_addf(b, "%s\"%s\":%" PRId64, i ? "," : "",
+		    s->reserve.filer[i], s->reserve.left[i]);
 	lb_buf_adds(b, "},\"risks\":[");
 	for (i = 0; i < s->nrisks; i++) {
 		lb_buf_addf(b, "%s{\"id\":\"%s\",\"count\":%" PRId64 ",\"what\":",
@@ -142,6 +146,12 @@ status_text(const struct lb_status *s, int64_t now, const char *dir)
 	for (i = 0; lb_shipment_statuses[i] != NULL; i++)
 		printf(" %s %" PRId64 "%s", lb_shipment_statuses[i],
 		    s->by_status[i], lb_shipment_statuses[i + 1] ? "," : "\n");
+	printf("Entry numbers left:");
+	if (s->reserve.nfilers == 0)
+		printf(" none reserved\n");
+	for (i = 0; i < s->reserve.nfilers; i++)
+		printf(" %s %" PRId64 "%s", s->reserve.filer[i],
+		    s->reserve.left[i], i + 1 < s->reserve.nfilers ? "," : "\n");
 	if (s->nrisks == 0) {
 		printf("\nAt risk: nothing found in the data.\n");
 		return;

@@ -552,6 +552,38 @@ lb_entry_blocks(struct lb_vault *v, lb_block_cb *cb, void *arg,
 	return rc;
 }
 
+static int
+on_left(void *arg, const struct lb_block *b)
+{
+	struct lb_reserve	*r = arg;
+	size_t			 i;
+
+	for (i = 0; i < r->nfilers; i++)
+		if (strcmp(r->filer[i], b->filer) == 0)
+			break;
+	if (i == r->nfilers) {
+		if (r->nfilers == LB_RESERVE_MAX_FILERS)
+			return 0;
+		(void)snprintf(r->filer[i], sizeof(r->filer[i]), "%s",
+		    b->filer);
+		r->left[i] = 0;
+		r->nfilers++;
+	}
+	r->left[i] += b->left;
+	return 0;
+}
+
+int
+lb_entry_reserve_left(struct lb_vault *v, struct lb_reserve *r,
+    struct lb_err *e)
+{
+	struct block_walk	w = { v->st, on_left, r, e, 0 };
+
+	memset(r, 0, sizeof(*r));
+	return v->st->ops->rows_scan(v->st, kind("entry_blocks"),
+	    on_block_status, &w, e);
+}
+
 static void
 used_diag(struct lb_import *im, unsigned long line, unsigned long col,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));

@@ -64,7 +64,18 @@ struct lb_block {
 };
 
 typedef int	lb_block_cb(void *arg, const struct lb_block *);
+/* Every block, read in one snapshot. */
 int	lb_entry_blocks(struct lb_vault *, lb_block_cb *, void *arg,
+	    struct lb_err *);
+
+/* Numbers left per filer code (for the status, inside its snapshot). */
+#define LB_RESERVE_MAX_FILERS	32
+struct lb_reserve {
+	char	filer[LB_RESERVE_MAX_FILERS][4];
+	int64_t	left[LB_RESERVE_MAX_FILERS];
+	size_t	nfilers;
+};
+int	lb_entry_reserve_left(struct lb_vault *, struct lb_reserve *,
 	    struct lb_err *);
 
 #endif

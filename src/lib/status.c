@@ -163,5 +163,18 @@ collect(struct lb_vault *v, int64_t now, struct lb_status *s,
 	risk(s, "clients_no_contact", n, "import client contacts so they can "
 	    "be told about their shipments", "%" PRId64 " client%s without a "
 	    "contact to notify", n, n == 1 ? "" : "s");
+	if (lb_entry_reserve_left(v, &s->reserve, e) == -1 ||
+	    lb_vault_setting(v, "entry_low", &s->entry_low, e) == -1)
+		return -1;
+	for (i = 0, n = 0; i < s->reserve.nfilers; i++)
+		if (s->reserve.left[i] < s->entry_low)
+			n++;
+	risk(s, "entry_reserve_low", n, "reserve another block: lifeboat "
+	    "entry reserve", "%" PRId64 " filer code%s with fewer than %" PRId64
+	    " entry numbers left for downtime", n, n == 1 ? "" : "s",
+	    s->entry_low);
+	risk(s, "no_entry_reserve", s->reserve.nfilers == 0 ? 1 : 0,
+	    "set serials aside outside the main system: lifeboat entry "
+	    "reserve", "no entry numbers reserved for downtime");
 	return 0;
 }

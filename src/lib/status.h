@@ -14,6 +14,7 @@
 
 #include <stdint.h>
 
+#include "entry.h"
 #include "store.h"
 #include "vault.h"
 
@@ -46,6 +47,8 @@ struct lb_status {
 	struct lb_kind_status	 kinds[LB_STATUS_MAX_KINDS];
 	size_t			 nkinds;
 	int64_t			 by_status[8];	/* shipments, lb_shipment_statuses order */
+	struct lb_reserve	 reserve;	/* entry numbers left per filer */
+	int64_t			 entry_low;
 	struct lb_risk		 risks[LB_STATUS_MAX_RISKS];
 	size_t			 nrisks;
 };

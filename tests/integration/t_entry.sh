@@ -111,6 +111,15 @@ expect_grep "blocks warning" "$T/err" "filer B76 has 0 entry numbers left, below
 lb entry blocks --json > "$T/blocks.json" 2>/dev/null
 expect_rc "blocks json: taken + left = size" 0 python3 -c 'import json,sys; b=json.load(open(sys.argv[1])); assert len(b) == 2 and all(x["taken"]+x["left"]==x["size"] for x in b)' "$T/blocks.json"
 
+# status shows the reserve and its risk.
+lb status --json > "$T/status.json"
+expect_rc "status: numbers left per filer, low-reserve risk" 0 python3 -c '
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert s["entry_reserve"] == {"B76": 0}, s["entry_reserve"]
+assert "entry_reserve_low" in [r["id"] for r in s["risks"]]
+' "$T/status.json"
+
 # export: every number known, CSV and JSON.
 expect_rc "export csv" 0 lb entry export
 expect_eq "export rows" "$(($(wc -l < "$T/out") - 1))" "$(sqlite3 "$V/vault.db" 'SELECT count(*) FROM entry_use')"
@@ -154,4 +163,11 @@ assert b["taken"] + b["left"] == b["size"] == 50000, b
 assert b["taken"] == rows, (b, rows)
 ' "$T/b.json" "$W/vault.db"
 expect_rc "verify after the kills" 0 "$LIFEBOAT" --vault "$W" verify
+"$LIFEBOAT" --vault "$T/none" init 2>/dev/null
+"$LIFEBOAT" --vault "$T/none" status --json > "$T/none.json"
+expect_rc "status: no reserve is a risk" 0 python3 -c '
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert s["entry_reserve"] == {} and "no_entry_reserve" in [r["id"] for r in s["risks"]]
+' "$T/none.json"
 echo "# $(wc -l < "$T/killed") numbers drawn by processes killed 20 times"
