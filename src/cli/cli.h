@@ -35,6 +35,7 @@ int	cmd_verify(struct cli *, int, char **);
 int	cmd_config(struct cli *, int, char **);
 int	cmd_formats(struct cli *, int, char **);
 int	cmd_entry(struct cli *, int, char **);
+int	cmd_calendar(struct cli *, int, char **);
 
 /* Open the vault or print why not; NULL on failure. */
 struct lb_vault	*cli_open(struct cli *);

@@ -31,6 +31,7 @@ static const struct {
 	{ "config", cmd_config, "show or change vault settings" },
 	{ "formats", cmd_formats, "the columns of each import kind" },
 	{ "entry", cmd_entry, "entry numbers: check, reserve, draw, void, export" },
+	{ "calendar", cmd_calendar, "working days, federal holidays, PMS dates" },
 };
 
 static void
