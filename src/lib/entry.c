@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -584,31 +583,6 @@ lb_entry_reserve_left(struct lb_vault *v, struct lb_reserve *r,
 	    on_block_status, &w, e);
 }
 
-static void
-used_diag(struct lb_import *im, unsigned long line, unsigned long col,
-    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static void
-used_diag(struct lb_import *im, unsigned long line, unsigned long col,
-    const char *fmt, ...)
-{
-	struct lb_diag	*d;
-	size_t		 max = im->max_errors > 0 ? im->max_errors : 100;
-	va_list		 ap;
-
-	im->nerrors++;
-	if (im->ndiags >= max ||
-	    (d = lb_reallocarray(im->diags, im->ndiags + 1, sizeof(*d))) == NULL)
-		return;
-	im->diags = d;
-	d = &d[im->ndiags++];
-	d->line = line;
-	d->col = col;
-	va_start(ap, fmt);
-	(void)vsnprintf(d->msg, sizeof(d->msg), fmt, ap);
-	va_end(ap);
-}
-
 /* One number of the main system's list, inside the open change. */
 static int
 mark_used(struct lb_store *st, struct lb_change *c, const struct lb_who *who,
@@ -620,7 +594,7 @@ mark_used(struct lb_store *st, struct lb_change *c, const struct lb_who *who,
 	int		rc;
 
 	if (lb_entry_parse(f->val, f->len, number, why, sizeof(why)) == -1) {
-		used_diag(im, f->line, f->col, "entry_number: %s", why);
+		lb_import_diag(im, f->line, f->col, "entry_number: %s", why);
 		return 0;
 	}
 	memset(&u, 0, sizeof(u));
@@ -629,7 +603,7 @@ mark_used(struct lb_store *st, struct lb_change *c, const struct lb_who *who,
 	if (rc == -1)
 		return -1;
 	if (u.found && strcmp(u.state, "drawn") == 0) {
-		used_diag(im, f->line, f->col, "entry_number: %s was drawn by "
+		lb_import_diag(im, f->line, f->col, "entry_number: %s was drawn by "
 		    "lifeboat%s%s: the main system used it too, so two entries "
 		    "share it", number, u.shipment[0] ? " for shipment " : "",
 		    u.shipment);
@@ -687,7 +661,7 @@ lb_entry_used(struct lb_vault *v, const struct lb_who *who,
 		goto out;
 	open_c = 1;
 	if (lb_csv_read_header(csv, &re) == -1) {
-		used_diag(im, re.line, re.col, "%s", re.msg);
+		lb_import_diag(im, re.line, re.col, "%s", re.msg);
 		ret = 1;
 		goto out;
 	}
@@ -700,13 +674,13 @@ lb_entry_used(struct lb_vault *v, const struct lb_who *who,
 		    memcmp(h->fields[i].name, "note", 4) == 0)
 			col_note = (int)i;
 		else
-			used_diag(im, h->fields[i].line, h->fields[i].col,
+			lb_import_diag(im, h->fields[i].line, h->fields[i].col,
 			    "unknown column \"%.*s\" (known: entry_number, "
 			    "note)", (int)h->fields[i].name_len,
 			    h->fields[i].name);
 	}
 	if (col_no == -1)
-		used_diag(im, 1, 1, "missing required column \"entry_number\"");
+		lb_import_diag(im, 1, 1, "missing required column \"entry_number\"");
 	if (im->nerrors > 0) {
 		ret = 1;
 		goto out;
@@ -720,7 +694,7 @@ lb_entry_used(struct lb_vault *v, const struct lb_who *who,
 			    (int)(r.fields[col_note].len > 200 ? 200 :
 			    r.fields[col_note].len), r.fields[col_note].val);
 		if (nf->len == 0) {
-			used_diag(im, nf->line, nf->col, "entry_number: "
+			lb_import_diag(im, nf->line, nf->col, "entry_number: "
 			    "required value missing");
 			continue;
 		}
@@ -731,7 +705,7 @@ lb_entry_used(struct lb_vault *v, const struct lb_who *who,
 			goto out;
 		}
 		if (rc == 1) {
-			used_diag(im, nf->line, nf->col, "entry_number: \"%.*s\" "
+			lb_import_diag(im, nf->line, nf->col, "entry_number: \"%.*s\" "
 			    "appears again (first at line %" PRIu32 ")",
 			    (int)nf->len, nf->val, first);
 			continue;
@@ -745,7 +719,7 @@ lb_entry_used(struct lb_vault *v, const struct lb_who *who,
 		}
 	}
 	if (rc == -1)
-		used_diag(im, re.line, re.col, "%s", re.msg);
+		lb_import_diag(im, re.line, re.col, "%s", re.msg);
 	if (im->nerrors > 0) {
 		im->written = im->unchanged = 0;
 		ret = 1;

@@ -69,6 +69,35 @@ struct imp {
 };
 
 static void
+vdiag(struct lb_import *im, unsigned long line, unsigned long col,
+    const char *fmt, va_list ap)
+{
+	struct lb_diag	*d;
+	size_t		 max = im->max_errors > 0 ? im->max_errors : 100;
+
+	im->nerrors++;
+	if (im->ndiags >= max ||
+	    (d = lb_reallocarray(im->diags, im->ndiags + 1, sizeof(*d))) == NULL)
+		return;
+	im->diags = d;
+	d = &d[im->ndiags++];
+	d->line = line;
+	d->col = col;
+	(void)vsnprintf(d->msg, sizeof(d->msg), fmt, ap);
+}
+
+void
+lb_import_diag(struct lb_import *im, unsigned long line, unsigned long col,
+    const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vdiag(im, line, col, fmt, ap);
+	va_end(ap);
+}
+
+static void
 diag(struct imp *p, unsigned long line, unsigned long col, const char *fmt,
     ...) __attribute__((format(printf, 4, 5)));
 
@@ -76,25 +105,13 @@ static void
 diag(struct imp *p, unsigned long line, unsigned long col, const char *fmt,
     ...)
 {
-	struct lb_import	*im = p->im;
-	struct lb_diag		*d;
-	va_list			 ap;
+	va_list	ap;
 
-	im->nerrors++;
-	if (im->nerrors >= p->max_errors)
-		p->stop = 1;
-	if (im->ndiags >= p->max_errors)
-		return;
-	if ((d = lb_reallocarray(im->diags, im->ndiags + 1,
-	    sizeof(*d))) == NULL)
-		return;
-	im->diags = d;
-	d = &d[im->ndiags++];
-	d->line = line;
-	d->col = col;
 	va_start(ap, fmt);
-	(void)vsnprintf(d->msg, sizeof(d->msg), fmt, ap);
+	vdiag(p->im, line, col, fmt, ap);
 	va_end(ap);
+	if (p->im->nerrors >= p->max_errors)
+		p->stop = 1;
 }
 
 /* Digest of the whole file, read in 1 MiB blocks; also refuses non-files. */

@@ -63,5 +63,13 @@ struct lb_import {
 int	lb_import_run(struct lb_vault *, const struct lb_who *,
 	    struct lb_import *im, struct lb_err *e);
 void	lb_import_free(struct lb_import *im);
+/*
+ * Record a problem at (line, col) of im's file (line 0: the whole file),
+ * for importers of other shapes of file (entry.c); counts every problem,
+ * keeps the first max_errors (default 100).
+ */
+void	lb_import_diag(struct lb_import *im, unsigned long line,
+	    unsigned long col, const char *fmt, ...)
+	    __attribute__((format(printf, 4, 5)));
 
 #endif

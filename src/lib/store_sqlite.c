@@ -863,34 +863,6 @@ static const struct {
 };
 
 static int
-sq_query_int(struct lb_store *base, const char *name, const char *arg,
-    int64_t *out, struct lb_err *e)
-{
-	struct sq_store	*s = sq(base);
-	sqlite3_stmt	*st;
-	size_t		 i;
-	int		 rc;
-
-	for (i = 0; i < sizeof(queries) / sizeof(queries[0]); i++)
-		if (strcmp(queries[i].name, name) == 0)
-			break;
-	if (i == sizeof(queries) / sizeof(queries[0]))
-		return lb_error(e, "unknown query %s", name);
-	if (sqlite3_prepare_v2(s->db, queries[i].sql, -1, &st, NULL) !=
-	    SQLITE_OK)
-		return db_error(s, e, name);
-	if (arg != NULL && sqlite3_bind_parameter_count(st) > 0)
-		sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : db_error(s, e, name);
-}
-
-static int
 sq_query3(struct lb_store *base, const char *name, const char *text,
     int64_t a, int64_t b, int64_t *out, struct lb_err *e)
 {
@@ -923,6 +895,13 @@ sq_query3(struct lb_store *base, const char *name, const char *text,
 	if (rc == SQLITE_ROW)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : db_error(s, e, name);
+}
+
+static int
+sq_query_int(struct lb_store *base, const char *name, const char *arg,
+    int64_t *out, struct lb_err *e)
+{
+	return sq_query3(base, name, arg, 0, 0, out, e);
 }
 
 static int
