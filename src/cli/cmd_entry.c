@@ -384,36 +384,13 @@ entry_export(struct cli *c, int argc, char **argv)
 struct blocks_out {
 	int	json;
 	int	n;
-	char	filer[64][4];	/* left per filer, for the warning */
-	int64_t	left[64];
-	size_t	nfilers;
 };
-
-static void
-count_left(struct blocks_out *o, const struct lb_block *b)
-{
-	size_t	i;
-
-	for (i = 0; i < o->nfilers; i++)
-		if (strcmp(o->filer[i], b->filer) == 0)
-			break;
-	if (i == o->nfilers) {
-		if (o->nfilers == 64)
-			return;
-		(void)snprintf(o->filer[i], sizeof(o->filer[i]), "%s",
-		    b->filer);
-		o->left[i] = 0;
-		o->nfilers++;
-	}
-	o->left[i] += b->left;
-}
 
 static int
 on_block_out(void *arg, const struct lb_block *b)
 {
 	struct blocks_out	*o = arg;
 
-	count_left(o, b);
 	o->n++;
 	if (o->json) {
 		struct lb_buf	j;
@@ -445,6 +422,7 @@ static int
 entry_blocks(struct cli *c, int argc, char **argv)
 {
 	struct blocks_out o;
+	struct lb_reserve r;
 	struct lb_vault	*v;
 	struct lb_err	 e;
 	int64_t		 low;
@@ -472,17 +450,19 @@ entry_blocks(struct cli *c, int argc, char **argv)
 	rc = lb_entry_blocks(v, on_block_out, &o, &e);
 	if (o.json)
 		fputs("]\n", stdout);
+	if (rc == 0)
+		rc = lb_entry_reserve_left(v, &r, &e);
 	lb_vault_close(v);
 	if (rc == -1) {
 		cli_warn("%s", e.msg);
 		return EXIT_FAIL;
 	}
-	for (i = 0; i < o.nfilers; i++)
-		if (o.left[i] < low)
+	for (i = 0; i < r.nfilers; i++)
+		if (r.left[i] < low)
 			cli_warn("filer %s has %" PRId64 " entry number%s left, "
 			    "below the entry_low setting (%" PRId64 "): reserve "
-			    "another block", o.filer[i], o.left[i],
-			    o.left[i] == 1 ? "" : "s", low);
+			    "another block", r.filer[i], r.left[i],
+			    r.left[i] == 1 ? "" : "s", low);
 	if (o.n == 0)
 		cli_warn("no blocks reserved yet (lifeboat entry reserve)");
 	return 0;

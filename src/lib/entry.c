@@ -203,37 +203,6 @@ out:
 	return ret;
 }
 
-/* Blocks of one filer, in order, read inside the open change. */
-struct block_list {
-	const char	*filer;
-	int64_t		 first[64];
-	int64_t		 last[64];
-	size_t		 n;
-};
-
-static int
-on_block(void *arg, const struct lb_value *vals, const unsigned char *d,
-    size_t dlen)
-{
-	struct block_list	*bl = arg;
-	size_t			 i, j;
-
-	if (vals[0].null || vals[0].s == NULL || vals[0].len != 3 ||
-	    memcmp(vals[0].s, bl->filer, 3) != 0 || bl->n == 64)
-		return 0;
-	/* Insertion sort by first serial: a filer has a handful. */
-	for (i = 0; i < bl->n && bl->first[i] < vals[1].i; i++)
-		;
-	for (j = bl->n; j > i; j--) {
-		bl->first[j] = bl->first[j - 1];
-		bl->last[j] = bl->last[j - 1];
-	}
-	bl->first[i] = vals[1].i;
-	bl->last[i] = vals[2].i;
-	bl->n++;
-	return 0;
-}
-
 /* The lowest free serial of [first, last]: 1 found, 0 none, -1 error. */
 static int
 free_serial(struct lb_store *st, const char *filer, int64_t first,
@@ -305,12 +274,10 @@ lb_entry_next(struct lb_vault *v, const struct lb_who *who,
 	const struct lb_kind	*sk = kind("shipments");
 	struct lb_store		*st = v->st;
 	struct lb_change	 c;
-	struct block_list	 bl;
 	struct shipment_row	 sr;
 	struct lb_buf		 detail;
 	char			 filer[4], ts[24], owner[128];
-	int64_t			 serial = 0;
-	size_t			 i;
+	int64_t			 serial = 0, first, last, nblocks;
 	int			 rc, found = 0, changed, ret = -1;
 	int			 ce = lb_kind_col(sk, "entry_number");
 
@@ -338,20 +305,19 @@ lb_entry_next(struct lb_vault *v, const struct lb_who *who,
 			goto out;
 		}
 	}
-	memset(&bl, 0, sizeof(bl));
-	bl.filer = filer;
-	if (st->ops->rows_scan(st, kind("entry_blocks"), on_block, &bl,
-	    e) == -1)
-		goto out;
-	if (bl.n == 0) {
-		lb_error(e, "no block of entry numbers is reserved for filer %s "
-		    "(lifeboat entry reserve)", filer);
-		goto out;
-	}
-	for (i = 0; i < bl.n && !found; i++) {
+	/* The filer's blocks, lowest first, each read when needed. */
+	for (first = -1, nblocks = 0; !found; nblocks++) {
+		rc = st->ops->query3(st, "block_after", filer, first, 0, &first,
+		    e);
+		if (rc == -1)
+			goto out;
+		if (rc == 0)
+			break;
+		if (st->ops->query3(st, "block_last", filer, first, 0, &last,
+		    e) != 1)
+			goto out;
 		for (;;) {
-			rc = free_serial(st, filer, bl.first[i], bl.last[i],
-			    &serial, e);
+			rc = free_serial(st, filer, first, last, &serial, e);
 			if (rc == -1)
 				goto out;
 			if (rc == 0)
@@ -371,6 +337,11 @@ lb_entry_next(struct lb_vault *v, const struct lb_who *who,
 			    e) == -1)
 				goto out;
 		}
+	}
+	if (nblocks == 0) {
+		lb_error(e, "no block of entry numbers is reserved for filer %s "
+		    "(lifeboat entry reserve)", filer);
+		goto out;
 	}
 	if (!found) {
 		number[0] = '\0';
@@ -562,7 +533,7 @@ on_left(void *arg, const struct lb_block *b)
 			break;
 	if (i == r->nfilers) {
 		if (r->nfilers == LB_RESERVE_MAX_FILERS)
-			return 0;
+			return -1;	/* lb_entry_reserve_left says why */
 		(void)snprintf(r->filer[i], sizeof(r->filer[i]), "%s",
 		    b->filer);
 		r->left[i] = 0;
@@ -579,8 +550,14 @@ lb_entry_reserve_left(struct lb_vault *v, struct lb_reserve *r,
 	struct block_walk	w = { v->st, on_left, r, e, 0 };
 
 	memset(r, 0, sizeof(*r));
-	return v->st->ops->rows_scan(v->st, kind("entry_blocks"),
-	    on_block_status, &w, e);
+	if (v->st->ops->rows_scan(v->st, kind("entry_blocks"),
+	    on_block_status, &w, e) == -1) {
+		if (!w.failed)
+			lb_error(e, "more than %d filer codes have blocks",
+			    LB_RESERVE_MAX_FILERS);
+		return -1;
+	}
+	return 0;
 }
 
 /* One number of the main system's list, inside the open change. */

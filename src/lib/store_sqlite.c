@@ -857,6 +857,11 @@ static const struct {
 	{ "block_overlap",
 	    "SELECT first FROM entry_block WHERE filer = ?1 AND first <= ?3 "
 	    "AND last >= ?2 LIMIT 1" },
+	{ "block_after",
+	    "SELECT min(first) FROM entry_block WHERE filer = ?1 "
+	    "AND first > ?2" },
+	{ "block_last",
+	    "SELECT last FROM entry_block WHERE filer = ?1 AND first = ?2" },
 	{ "block_of",
 	    "SELECT first FROM entry_block WHERE filer = ?1 AND first <= ?2 "
 	    "AND last >= ?2 LIMIT 1" },
