@@ -216,8 +216,8 @@ demo_reserve(struct cli *c, struct lb_vault *v)
 		const char	*filer;
 		int64_t		 first, last;
 	} blocks[] = {
-		{ "B76", 900000, 900999 },
-		{ "HB3", 900000, 900499 },
+		{ LB_DEMO_FILER_MAIN, 900000, 900999 },
+		{ LB_DEMO_FILER_BORDER, 900000, 900499 },
 	};
 	struct lb_reserve r;
 	struct lb_err	 e;

@@ -358,10 +358,10 @@ static const char *const contact_roles[] = {
 /* The brokerage. */
 #define BROKER_NAME	"Harborline Customs Brokerage LLC"
 #define BROKER_DOMAIN	"harborlinecustoms.com"
-#define BROKER_FILERS	"B76;HB3"
+#define BROKER_FILERS	LB_DEMO_FILER_MAIN ";" LB_DEMO_FILER_BORDER
 #define BROKER_PORTS	"2704;2709;2720;1001;4701;5301;2304;3801;3901"
-#define FILER_MAIN	"B76"
-#define FILER_BORDER	"HB3"	/* the border branch's filer code */
+#define FILER_MAIN	LB_DEMO_FILER_MAIN
+#define FILER_BORDER	LB_DEMO_FILER_BORDER
 
 struct office {
 	const char	*name;

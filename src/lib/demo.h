@@ -35,6 +35,10 @@
 #define LB_DEMO_MAX_SHIPMENTS	1000000L
 #define LB_DEMO_MAX_EMPLOYEES	9999L
 
+/* The demo brokerage's filer codes: the main one and the border branch's. */
+#define LB_DEMO_FILER_MAIN	"B76"
+#define LB_DEMO_FILER_BORDER	"HB3"
+
 struct lb_demo_opts {
 	uint64_t	seed;		/* default 1 */
 	int64_t		base_days;	/* "today" as days since 1970-01-01 (see date.h) */
