@@ -483,78 +483,80 @@ is_set(const struct lb_value *v)
 	return !v->null;
 }
 
+void
+lb_rules_init(struct lb_rules *r, const struct lb_kind *k)
+{
+	r->k = k;
+	r->address = strcmp(k->name, "clients") == 0 ||
+	    strcmp(k->name, "brokerage") == 0;
+	r->client = strcmp(k->name, "clients") == 0;
+	r->shipment = strcmp(k->name, "shipments") == 0;
+	r->country = lb_kind_col(k, "country");
+	r->state = lb_kind_col(k, "state");
+	r->bond = lb_kind_col(k, "bond_type");
+	r->surety = lb_kind_col(k, "surety_code");
+	r->pms = lb_kind_col(k, "pms");
+	r->ach = lb_kind_col(k, "ach_payer_unit");
+	r->status = lb_kind_col(k, "status");
+	r->release = lb_kind_col(k, "release_date");
+	r->entry = lb_kind_col(k, "entry_number");
+	r->type = lb_kind_col(k, "entry_type");
+	r->arrival = lb_kind_col(k, "arrival_date");
+}
+
 /* Cross-field rules: what no single column can say alone. */
 int
-lb_check_record(const struct lb_kind *k, const struct lb_value *vals,
+lb_check_record(const struct lb_rules *r, const struct lb_value *vals,
     int *col, char *why, size_t whylen)
 {
-	int	c_bond, c_surety, c_pms, c_ach, c_country, c_state;
-	int	c_status, c_release, c_entry, c_type, c_mode, c_arrival;
-
-	if (strcmp(k->name, "clients") == 0 ||
-	    strcmp(k->name, "brokerage") == 0) {
-		c_country = lb_kind_col(k, "country");
-		c_state = lb_kind_col(k, "state");
-		if (is_set(&vals[c_country]) && vals[c_country].len == 2 &&
-		    memcmp(vals[c_country].s, "US", 2) == 0 &&
-		    !is_set(&vals[c_state])) {
-			*col = c_state;
-			return lb_why(why, whylen, "state is required for an "
-			    "address in the US");
-		}
+	if (r->address && is_set(&vals[r->country]) &&
+	    vals[r->country].len == 2 &&
+	    memcmp(vals[r->country].s, "US", 2) == 0 &&
+	    !is_set(&vals[r->state])) {
+		*col = r->state;
+		return lb_why(why, whylen, "state is required for an address "
+		    "in the US");
 	}
-	if (strcmp(k->name, "clients") == 0) {
-		c_bond = lb_kind_col(k, "bond_type");
-		c_surety = lb_kind_col(k, "surety_code");
-		c_pms = lb_kind_col(k, "pms");
-		c_ach = lb_kind_col(k, "ach_payer_unit");
-		if (is_set(&vals[c_bond]) && vals[c_bond].i != 0 &&
-		    !is_set(&vals[c_surety])) {
-			*col = c_surety;
+	if (r->client) {
+		if (is_set(&vals[r->bond]) && vals[r->bond].i != 0 &&
+		    !is_set(&vals[r->surety])) {
+			*col = r->surety;
 			return lb_why(why, whylen, "a bond needs its 3-digit "
 			    "surety code");
 		}
-		if (is_set(&vals[c_pms]) && vals[c_pms].i == 1) {
-			if (vals[c_bond].i != 8) {
-				*col = c_pms;
+		if (is_set(&vals[r->pms]) && vals[r->pms].i == 1) {
+			if (vals[r->bond].i != 8) {
+				*col = r->pms;
 				return lb_why(why, whylen, "periodic monthly "
 				    "statement needs a continuous bond (bond "
 				    "type 8)");
 			}
-			if (!is_set(&vals[c_ach])) {
-				*col = c_ach;
+			if (!is_set(&vals[r->ach])) {
+				*col = r->ach;
 				return lb_why(why, whylen, "periodic monthly "
-				    "statement needs an ACH payer unit "
-				    "number");
+				    "statement needs an ACH payer unit number");
 			}
 		}
 	}
-	if (strcmp(k->name, "shipments") == 0) {
-		c_status = lb_kind_col(k, "status");
-		c_release = lb_kind_col(k, "release_date");
-		c_entry = lb_kind_col(k, "entry_number");
-		c_type = lb_kind_col(k, "entry_type");
-		c_mode = lb_kind_col(k, "mode");
-		c_arrival = lb_kind_col(k, "arrival_date");
-		if (strcmp(vals[c_status].s, "released") == 0 &&
-		    !is_set(&vals[c_release])) {
-			*col = c_release;
-			return lb_why(why, whylen, "a released shipment needs its "
-			    "release date");
+	if (r->shipment) {
+		if (strcmp(vals[r->status].s, "released") == 0 &&
+		    !is_set(&vals[r->release])) {
+			*col = r->release;
+			return lb_why(why, whylen, "a released shipment needs "
+			    "its release date");
 		}
-		if (is_set(&vals[c_type]) && !is_set(&vals[c_entry])) {
-			*col = c_entry;
-			return lb_why(why, whylen, "an entry type without an entry "
-			    "number");
+		if (is_set(&vals[r->type]) && !is_set(&vals[r->entry])) {
+			*col = r->entry;
+			return lb_why(why, whylen, "an entry type without an "
+			    "entry number");
 		}
-		if (is_set(&vals[c_release]) && is_set(&vals[c_arrival]) &&
-		    vals[c_release].len == 10 && vals[c_arrival].len == 10 &&
-		    memcmp(vals[c_release].s, vals[c_arrival].s, 10) < 0) {
-			*col = c_release;
+		if (is_set(&vals[r->release]) && is_set(&vals[r->arrival]) &&
+		    vals[r->release].len == 10 && vals[r->arrival].len == 10 &&
+		    memcmp(vals[r->release].s, vals[r->arrival].s, 10) < 0) {
+			*col = r->release;
 			return lb_why(why, whylen, "release date is before the "
 			    "arrival date");
 		}
-		(void)c_mode;
 	}
 	return 0;
 }

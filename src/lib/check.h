@@ -30,9 +30,20 @@ int	lb_check_value(const struct lb_column *c, const struct lb_check_ctx *,
 	    const char *raw, size_t n, char *scratch, struct lb_value *out,
 	    char *why, size_t whylen);
 
-/* Cross-field rules of a kind over a whole record; 0 or -1 with why and
- * *col set to the column the message is about. */
-int	lb_check_record(const struct lb_kind *k, const struct lb_value *vals,
+/*
+ * Cross-field rules of a kind over a whole record.  lb_rules_init finds the
+ * columns once per import; lb_check_record then returns 0, or -1 with why
+ * and *col set to the column the message is about.
+ */
+struct lb_rules {
+	const struct lb_kind	*k;
+	int	address, client, shipment;	/* which rules apply */
+	int	country, state, bond, surety, pms, ach;
+	int	status, release, entry, type, arrival;
+};
+
+void	lb_rules_init(struct lb_rules *, const struct lb_kind *k);
+int	lb_check_record(const struct lb_rules *, const struct lb_value *vals,
 	    int *col, char *why, size_t whylen);
 
 #endif

@@ -66,6 +66,7 @@ struct imp {
 	struct lb_change	 ch;
 	int			 open;
 	int			 table_empty;	/* no row of the kind before */
+	struct lb_rules		 rules;
 };
 
 static void
@@ -475,7 +476,7 @@ record(struct imp *p, const struct lb_record *r)
 	if (gather(p, r) == -1)
 		return;
 	bad = check_columns(p, r);
-	if (bad == 0 && lb_check_record(p->k, p->vals, &c, why,
+	if (bad == 0 && lb_check_record(&p->rules, p->vals, &c, why,
 	    sizeof(why)) == -1) {
 		where(p, r, c, &line, &cn);
 		diag(p, line, cn, "%s: %s", p->k->cols[c].name, why);
@@ -777,6 +778,7 @@ lb_import_run(struct lb_vault *v, const struct lb_who *who,
 		lb_buf_free(&names);
 		goto out;
 	}
+	lb_rules_init(&p.rules, p.k);
 	if ((fd = open(im->path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) == -1) {
 		lb_error(e, "%s: %s", im->path, strerror(errno));
 		goto out;
