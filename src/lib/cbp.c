@@ -1251,6 +1251,28 @@ lb_money_format(int64_t cents, char out[LB_MONEY_STRLEN])
 	    cents < 0 ? "-" : "", u / 100, (unsigned)(u % 100));
 }
 
+void
+lb_money_display(int64_t cents, char out[LB_MONEY_DISPLAY_STRLEN])
+{
+	char		 digits[24];
+	uint64_t	 u;
+	size_t		 n, i, o = 0;
+
+	u = cents < 0 ? -(uint64_t)cents : (uint64_t)cents;
+	(void)snprintf(digits, sizeof(digits), "%" PRIu64, u / 100);
+	n = strlen(digits);
+	if (cents < 0)
+		out[o++] = '-';
+	out[o++] = '$';
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	(void)snprintf(out + o, LB_MONEY_DISPLAY_STRLEN - o, ".%02u",
+	    (unsigned)(u % 100));
+}
+
 int
 lb_decimal_parse(const char *s, size_t n, int scale, int64_t *units,
     char *why, size_t whylen)

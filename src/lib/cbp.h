@@ -227,6 +227,9 @@ int	 lb_money_parse(const char *s, size_t n, int64_t *cents,
 	    char *why, size_t whylen);
 /* "1234.56", always 2 decimals; a negative amount gets a leading '-'. */
 void	 lb_money_format(int64_t cents, char out[LB_MONEY_STRLEN]);
+/* For people and paper: "$1,234.56", "-$5.00". */
+#define LB_MONEY_DISPLAY_STRLEN	32
+void	 lb_money_display(int64_t cents, char out[LB_MONEY_DISPLAY_STRLEN]);
 
 #define LB_DECIMAL_SCALE_MAX	9
 #define LB_DECIMAL_MAX_UNITS	INT64_C(1000000000000000)	/* 10^15 */

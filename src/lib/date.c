@@ -8,6 +8,7 @@
 #include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "date.h"
 #include "text.h"
@@ -181,6 +182,26 @@ lb_date_parse(const char *s, size_t n, int64_t *days, char *why,
 	return date_parse10(s, days, why, whylen);
 }
 
+/* Digits by hand: reports format millions of dates. */
+static void
+put2(char *p, int v)
+{
+	p[0] = (char)('0' + v / 10);
+	p[1] = (char)('0' + v % 10);
+}
+
+/* "YYYY-MM-DD" (no NUL) for a year 0..9999. */
+static void
+put_date(char *p, int y, int m, int d)
+{
+	put2(p, y / 100);
+	put2(p + 2, y % 100);
+	p[4] = '-';
+	put2(p + 5, m);
+	p[7] = '-';
+	put2(p + 8, d);
+}
+
 void
 lb_date_format(int64_t days, char out[LB_DATE_STRLEN])
 {
@@ -190,7 +211,25 @@ lb_date_format(int64_t days, char out[LB_DATE_STRLEN])
 	if (days < DAYS_YEAR0 || days >= DAYS_YEAR10000)
 		return;
 	lb_civil_from_days(days, &y, &m, &d);
-	(void)snprintf(out, LB_DATE_STRLEN, "%04d-%02d-%02d", y, m, d);
+	put_date(out, y, m, d);
+	out[10] = '\0';
+}
+
+int
+lb_date_paper(const char *iso, size_t n, char out[LB_DATE_STRLEN])
+{
+	int64_t	days;
+
+	out[0] = '\0';
+	if (n != 10 || lb_date_parse(iso, n, &days, NULL, 0) == -1)
+		return -1;
+	memcpy(out, iso + 5, 2);
+	out[2] = '/';
+	memcpy(out + 3, iso + 8, 2);
+	out[5] = '/';
+	memcpy(out + 6, iso, 4);
+	out[10] = '\0';
+	return 0;
 }
 
 /*
@@ -353,6 +392,13 @@ lb_time_format(int64_t secs, char out[LB_TIME_STRLEN])
 	if (days < DAYS_YEAR0 || days >= DAYS_YEAR10000)
 		return;
 	lb_civil_from_days(days, &y, &m, &d);
-	(void)snprintf(out, LB_TIME_STRLEN, "%04d-%02d-%02dT%02d:%02d:%02dZ",
-	    y, m, d, (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60));
+	put_date(out, y, m, d);
+	out[10] = 'T';
+	put2(out + 11, (int)(rem / 3600));
+	out[13] = ':';
+	put2(out + 14, (int)(rem / 60 % 60));
+	out[16] = ':';
+	put2(out + 17, (int)(rem % 60));
+	out[19] = 'Z';
+	out[20] = '\0';
 }

@@ -46,6 +46,9 @@ int	 lb_date_parse(const char *s, size_t n, int64_t *days,
 	    char *why, size_t whylen);
 /* "YYYY-MM-DD"; "" when the year is outside 0..9999. */
 void	 lb_date_format(int64_t days, char out[LB_DATE_STRLEN]);
+/* "MM/DD/YYYY", as CBP's paper forms print dates, of a valid
+ * "YYYY-MM-DD" of n bytes; -1 (out "") when it is not one. */
+int	 lb_date_paper(const char *iso, size_t n, char out[LB_DATE_STRLEN]);
 
 #define LB_TIME_STRLEN	21	/* "YYYY-MM-DDTHH:MM:SSZ" and NUL */
 

@@ -203,6 +203,74 @@ static const struct lb_column use_cols[] = {
 	TEXT("actor", 80, REQ, "who"),
 };
 
+/* The working-day calendar file in force (calendar.h), kept whole. */
+static const struct lb_column calendar_cols[] = {
+	COL("name", T, LB_CK_KEY, KEY, "always \"current\""),
+	TEXT("text", 5 << 20, REQ, "the calendar file"),
+	TEXT("source", 200, 0, "file it was loaded from"),
+	TEXT("at", 24, REQ, "when (UTC)"),
+	TEXT("actor", 80, REQ, "who"),
+};
+
+static const char * const relief_types[] = {
+	"discretion", "extension", NULL
+};
+
+static const char * const relief_covers[] = {
+	"summary", "payment", "all", NULL
+};
+
+/* Relief CBP granted (capability I4, used by the deadlines of E3). */
+static const struct lb_column relief_cols[] = {
+	COL("id", T, LB_CK_KEY, KEY, "relief identifier (R1, R2...)"),
+	{ "type", T, LB_CK_ENUM, REQ, 0, 0, relief_types, NULL,
+	    "discretion (enforcement discretion) or extension (extra days)" },
+	COL("first", T, LB_CK_DATE, REQ, "first day covered"),
+	COL("last", T, LB_CK_DATE, REQ, "last day covered"),
+	{ "covers", T, LB_CK_ENUM, REQ, 0, 0, relief_covers, NULL,
+	    "summary, payment or all" },
+	{ "days", I, LB_CK_INT, 0, 1, 60, NULL, NULL,
+	    "extension: working days added" },
+	COL("ports", T, LB_CK_PORT_LIST, 0, "ports it applies to (all when empty)"),
+	COL("importer_number", T, LB_CK_IMPORTER, 0,
+	    "the one importer it applies to (all when empty)"),
+	TEXT("reason", 400, REQ, "reason, as granted"),
+	TEXT("reference", 200, 0, "CBP's approval reference or contact"),
+	TEXT("at", 24, REQ, "when recorded (UTC)"),
+	TEXT("actor", 80, REQ, "who recorded it"),
+};
+
+/* Incident clocks (the 72-hour SOC notice), started at discovery. */
+static const struct lb_column clock_cols[] = {
+	COL("name", T, LB_CK_KEY, KEY, "clock name"),
+	TEXT("started", 24, REQ, "when the clock started (UTC)"),
+	TEXT("stopped", 24, 0, "when it was met (UTC)"),
+	TEXT("note", 200, 0, "note"),
+	TEXT("at", 24, REQ, "when recorded (UTC)"),
+	TEXT("actor", 80, REQ, "who recorded it"),
+};
+
+static const char * const recovery_tasks[] = {
+	"release", "summary", "statement", NULL
+};
+
+static const char * const recovery_states[] = {
+	"pending", "transmitted", "accepted", "rejected", NULL
+};
+
+/* Post-release work to key into ACE once it is back (E4). */
+static const struct lb_column recovery_cols[] = {
+	COL("shipment_ref", T, LB_CK_KEY, KEY, "the shipment"),
+	{ "task", T, LB_CK_ENUM, KEY, 0, 0, recovery_tasks, NULL,
+	    "release (cargo release data), summary or statement" },
+	COL("entry_number", T, LB_CK_ENTRY_NO, REQ, "entry number"),
+	{ "state", T, LB_CK_ENUM, REQ, 0, 0, recovery_states, NULL,
+	    "pending, transmitted, accepted or rejected" },
+	TEXT("reason", 200, 0, "why rejected, or a note"),
+	TEXT("at", 24, REQ, "when the state was set (UTC)"),
+	TEXT("actor", 80, REQ, "who set it"),
+};
+
 static const struct lb_column setting_cols[] = {
 	COL("name", T, LB_CK_KEY, KEY, "setting name"),
 	TEXT("value", 200, REQ, "setting value"),
@@ -230,9 +298,17 @@ static const struct lb_kind settings = {
 	sizeof(setting_cols) / sizeof(setting_cols[0]), 0, 1
 };
 
+#define INTERNAL(n, t, noun, cols) \
+	{ n, t, noun, cols, sizeof(cols) / sizeof(cols[0]), 0, 1 }
+
+static const struct lb_kind calendar = INTERNAL("calendar", "calendar", "calendar", calendar_cols);
+static const struct lb_kind relief = INTERNAL("relief", "relief", "relief", relief_cols);
+static const struct lb_kind clocks = INTERNAL("clocks", "clock", "clock", clock_cols);
+static const struct lb_kind recovery = INTERNAL("recovery", "recovery", "recovery task", recovery_cols);
+
 const struct lb_kind * const lb_kinds[] = {
 	&brokerage, &clients, &contacts, &employees, &shipments, &lines,
-	&settings, &blocks, &uses
+	&settings, &blocks, &uses, &calendar, &relief, &clocks, &recovery
 };
 const size_t lb_nkinds = sizeof(lb_kinds) / sizeof(lb_kinds[0]);
 

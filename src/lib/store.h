@@ -52,6 +52,7 @@ typedef int	lb_jentry_cb(void *arg, const struct lb_jentry *);
 typedef int	lb_jrow_cb(void *arg, const struct lb_jrow *);
 typedef int	lb_row_cb(void *arg, const struct lb_value *vals,
 		    const unsigned char *digest, size_t digestlen);
+typedef int	lb_vals_cb(void *arg, const struct lb_value *vals, size_t n);
 
 struct lb_store;
 
@@ -156,6 +157,21 @@ struct lb_store_ops {
 	int	(*get_row)(struct lb_store *, const struct lb_kind *k,
 		    const char *key, size_t keylen, lb_row_cb *, void *arg,
 		    struct lb_err *);
+	/*
+	 * Every row of kind k whose first column is key (the lines of one
+	 * shipment), in key order.  Returns how many were reported.
+	 */
+	int	(*rows_by)(struct lb_store *, const struct lb_kind *k,
+		    const char *key, size_t keylen, lb_row_cb *, void *arg,
+		    struct lb_err *);
+	/*
+	 * Named read-only queries returning rows (reports joining kinds;
+	 * the names and their columns are listed in store_sqlite.c): binds
+	 * s (NULL allowed) and the integers a and b.
+	 */
+	int	(*query_rows)(struct lb_store *, const char *name, const char *s,
+		    int64_t a, int64_t b, lb_vals_cb *, void *arg,
+		    struct lb_err *);
 };
 
 struct lb_store {
@@ -163,7 +179,7 @@ struct lb_store {
 };
 
 /* Schema version this build writes; opening older vaults migrates them. */
-#define LB_SCHEMA_VERSION	3
+#define LB_SCHEMA_VERSION	4
 
 /*
  * Open the SQLite store at path (creating the file, mode 0600, when

@@ -11,6 +11,7 @@
  * kinds is built from the compile-time descriptors of kind.c, never from
  * input.  Every value is bound.
  */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -867,6 +868,96 @@ static const struct {
 	    "AND last >= ?2 LIMIT 1" },
 };
 
+/*
+ * Named read-only queries returning rows, for reports that join kinds (the
+ * deadlines, the recovery queue).  ?1 is a text (NULL when not given), ?2
+ * and ?3 integers; each row reaches the callback as ncols values.
+ */
+static const struct {
+	const char	*name;
+	const char	*sql;
+} row_queries[] = {
+	/*
+	 * What the deadlines read, one pass each (agenda.c): released
+	 * shipments (?1 an importer number, or NULL for all); the duty of
+	 * every line; the clients on PMS; the recovery tasks done.
+	 */
+	{ "released_shipments",
+	    "SELECT ref, importer_number, release_date, entry_number, "
+	    "port_entry FROM shipment WHERE status = 'released' AND "
+	    "release_date IS NOT NULL AND (?1 IS NULL OR importer_number = "
+	    "?1) ORDER BY ref" },
+	{ "line_duties",
+	    "SELECT shipment_ref, duty FROM line WHERE duty IS NOT NULL "
+	    "ORDER BY shipment_ref" },
+	{ "pms_clients",
+	    "SELECT importer_number FROM client WHERE pms = 1" },
+	{ "recovery_done",
+	    "SELECT shipment_ref, task FROM recovery WHERE state IN "
+	    "('transmitted', 'accepted')" },
+	/* The recovery queue: every shipment that drew a number of the
+	 * reserve, or has a task recorded, times the three tasks; ?1 a state
+	 * or NULL for all. */
+	{ "recovery_queue",
+	    "WITH q(ref) AS (SELECT shipment_ref FROM entry_use WHERE "
+	    "state = 'drawn' AND shipment_ref IS NOT NULL UNION SELECT "
+	    "shipment_ref FROM recovery), t(task, ord) AS (VALUES "
+	    "('release', 1), ('summary', 2), ('statement', 3)) "
+	    "SELECT q.ref, t.task, coalesce(r.entry_number, s.entry_number, "
+	    "(SELECT number FROM entry_use WHERE shipment_ref = q.ref AND "
+	    "state = 'drawn')), coalesce(r.state, 'pending'), r.reason, r.at, "
+	    "r.actor, s.status, s.importer_number, s.port_entry, s.mode, "
+	    "s.carrier_scac, s.bill, s.release_date, s.entered_value, "
+	    "(SELECT at FROM entry_use WHERE shipment_ref = q.ref AND "
+	    "state = 'drawn') FROM q CROSS JOIN t LEFT JOIN recovery r ON "
+	    "r.shipment_ref = q.ref AND r.task = t.task LEFT JOIN shipment s "
+	    "ON s.ref = q.ref WHERE ?1 IS NULL OR coalesce(r.state, "
+	    "'pending') = ?1 ORDER BY q.ref, t.ord" },
+};
+
+static int
+sq_query_rows(struct lb_store *base, const char *name, const char *text,
+    int64_t a, int64_t b, lb_vals_cb *cb, void *arg, struct lb_err *e)
+{
+	struct sq_store	*s = sq(base);
+	struct lb_value	 vals[MAX_COLS];
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc, n, np;
+
+	for (i = 0; i < sizeof(row_queries) / sizeof(row_queries[0]); i++)
+		if (strcmp(row_queries[i].name, name) == 0)
+			break;
+	if (i == sizeof(row_queries) / sizeof(row_queries[0]))
+		return lb_error(e, "unknown query %s", name);
+	if (sqlite3_prepare_v2(s->db, row_queries[i].sql, -1, &st, NULL) !=
+	    SQLITE_OK)
+		return db_error(s, e, name);
+	np = sqlite3_bind_parameter_count(st);
+	if (np >= 1) {
+		if (text != NULL)
+			sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, 1);
+	}
+	if (np >= 2)
+		sqlite3_bind_int64(st, 2, a);
+	if (np >= 3)
+		sqlite3_bind_int64(st, 3, b);
+	n = sqlite3_column_count(st);
+	assert(n <= MAX_COLS);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < (size_t)n; i++)
+			column_value(st, (int)i, &vals[i]);
+		if (cb(arg, vals, (size_t)n) == -1) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_error(s, e, name);
+}
+
 static int
 sq_query3(struct lb_store *base, const char *name, const char *text,
     int64_t a, int64_t b, int64_t *out, struct lb_err *e)
@@ -909,22 +1000,34 @@ sq_query_int(struct lb_store *base, const char *name, const char *arg,
 	return sq_query3(base, name, arg, 0, 0, out, e);
 }
 
+/*
+ * The rows of kind k whose first column is key, in key order: all of them
+ * (rows_by), or the first (get_row, for single-column keys).  Returns the
+ * number of rows reported.
+ */
 static int
-sq_get_row(struct lb_store *base, const struct lb_kind *k, const char *key,
-    size_t keylen, lb_row_cb *cb, void *arg, struct lb_err *e)
+rows_where_first(struct sq_store *s, const struct lb_kind *k,
+    const char *key, size_t keylen, int all, lb_row_cb *cb, void *arg,
+    struct lb_err *e)
 {
-	struct sq_store	*s = sq(base);
 	struct lb_value	 vals[MAX_COLS];
 	struct lb_buf	 b;
 	sqlite3_stmt	*st = NULL;
+	const char	*sep = " ORDER BY ";
 	size_t		 i;
-	int		 rc, ret;
+	int		 rc, n = 0;
 
 	if (k->ncols > MAX_COLS)
 		return lb_error(e, "kind %s has too many columns", k->name);
 	lb_buf_init(&b, 1 << 16);
 	kind_sql(k, KS_SCAN, &b);
 	lb_buf_addf(&b, " WHERE %s = ?1", k->cols[0].name);
+	for (i = 0; i < k->ncols; i++) {
+		if ((k->cols[i].flags & LB_COL_KEY) == 0)
+			continue;
+		lb_buf_addf(&b, "%s%s", sep, k->cols[i].name);
+		sep = ", ";
+	}
 	if (lb_buf_error(&b) != 0 || sqlite3_prepare_v2(s->db,
 	    lb_buf_cstr(&b), -1, &st, NULL) != SQLITE_OK) {
 		lb_buf_free(&b);
@@ -932,17 +1035,38 @@ sq_get_row(struct lb_store *base, const struct lb_kind *k, const char *key,
 	}
 	lb_buf_free(&b);
 	sqlite3_bind_text(st, 1, key, (int)keylen, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < k->ncols; i++)
 			column_value(st, (int)i, &vals[i]);
-		ret = cb(arg, vals, sqlite3_column_blob(st, (int)k->ncols),
-		    (size_t)sqlite3_column_bytes(st, (int)k->ncols)) == -1 ?
-		    -1 : 1;
-	} else
-		ret = rc == SQLITE_DONE ? 0 : db_error(s, e, k->table);
+		n++;
+		if (cb(arg, vals, sqlite3_column_blob(st, (int)k->ncols),
+		    (size_t)sqlite3_column_bytes(st, (int)k->ncols)) == -1) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+		if (!all) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		n = db_error(s, e, k->table);
 	sqlite3_finalize(st);
-	return ret;
+	return n;
+}
+
+static int
+sq_get_row(struct lb_store *base, const struct lb_kind *k, const char *key,
+    size_t keylen, lb_row_cb *cb, void *arg, struct lb_err *e)
+{
+	return rows_where_first(sq(base), k, key, keylen, 0, cb, arg, e);
+}
+
+static int
+sq_rows_by(struct lb_store *base, const struct lb_kind *k, const char *key,
+    size_t keylen, lb_row_cb *cb, void *arg, struct lb_err *e)
+{
+	return rows_where_first(sq(base), k, key, keylen, 1, cb, arg, e);
 }
 
 static void
@@ -992,6 +1116,8 @@ static const struct lb_store_ops sqlite_ops = {
 	.query_int = sq_query_int,
 	.query3 = sq_query3,
 	.get_row = sq_get_row,
+	.rows_by = sq_rows_by,
+	.query_rows = sq_query_rows,
 };
 
 int

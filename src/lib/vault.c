@@ -25,6 +25,24 @@ const struct lb_setting_def lb_setting_defs[] = {
 	    "hours after which an imported copy is reported stale" },
 	{ "entry_low", 100, 0, 9999999,
 	    "warn when a filer code has fewer entry numbers left than this" },
+	{ "at_risk_days", 2, 0, 60,
+	    "a deadline due within this many working days is at risk" },
+	{ "deminimis_cents", 80000, 0, 100000000,
+	    "de minimis value in cents: no paper informal entry at or below it "
+	    "(CSMS #66065494)" },
+	{ "ld_payment_multiplier", 2, 0, 10,
+	    "estimate, to confirm: late deposit of duties costs this many times "
+	    "the unpaid amount (19 CFR 113.62)" },
+	{ "ld_payment_min_cents", 100000, 0, 100000000,
+	    "estimate, to confirm: minimum for late deposit of duties, in cents" },
+	{ "ld_summary_base_cents", 10000, 0, 100000000,
+	    "estimate, to confirm: late entry summary, fixed part in cents "
+	    "(CBP mitigation practice)" },
+	{ "ld_summary_ppm_per_day", 1000, 0, 1000000,
+	    "estimate, to confirm: late entry summary, parts per million of the "
+	    "duty per calendar day late (1000 = 0.1%)" },
+	{ "soc_notice_hours", 72, 1, 24 * 30,
+	    "hours from discovery of a breach to the SOC notice (19 CFR 111.21(b))" },
 };
 const size_t lb_nsetting_defs =
     sizeof(lb_setting_defs) / sizeof(lb_setting_defs[0]);

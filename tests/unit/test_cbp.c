@@ -1356,6 +1356,35 @@ test_money_format(void **state)
 	}
 }
 
+static void
+test_money_display(void **state)
+{
+	static const struct {
+		int64_t		 cents;
+		const char	*out;
+	} cases[] = {
+		{ 0, "$0.00" },
+		{ 5, "$0.05" },
+		{ 99999, "$999.99" },
+		{ 100000, "$1,000.00" },
+		{ 123456, "$1,234.56" },
+		{ 12345678, "$123,456.78" },
+		{ 123456789, "$1,234,567.89" },
+		{ -500, "-$5.00" },
+		{ -100000, "-$1,000.00" },
+		{ INT64_C(99999999999999), "$999,999,999,999.99" },
+		{ INT64_MIN, "-$92,233,720,368,547,758.08" },
+	};
+	char	out[LB_MONEY_DISPLAY_STRLEN];
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		lb_money_display(cases[i].cents, out);
+		assert_string_equal(out, cases[i].out);
+	}
+}
+
 static const struct {
 	int		 scale;
 	const char	*in;
@@ -1510,6 +1539,7 @@ main(void)
 		cmocka_unit_test(test_phone_parse),
 		cmocka_unit_test(test_money_parse),
 		cmocka_unit_test(test_money_format),
+		cmocka_unit_test(test_money_display),
 		cmocka_unit_test(test_decimal_parse),
 		cmocka_unit_test(test_decimal_format),
 	};

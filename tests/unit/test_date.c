@@ -490,6 +490,39 @@ test_time_round_trip(void **state)
 	assert_int_equal(back, last);
 }
 
+static void
+test_date_paper(void **state)
+{
+	static const struct {
+		const char	*iso, *paper;
+	} cases[] = {
+		{ "2026-11-28", "11/28/2026" },
+		{ "2024-02-29", "02/29/2024" },
+		{ "1900-01-01", "01/01/1900" },
+		{ "2199-12-31", "12/31/2199" },
+		{ "2023-02-29", NULL },		/* not a leap year */
+		{ "2026-13-01", NULL },
+		{ "2026-1-01", NULL },
+		{ "20261128", NULL },
+		{ "", NULL },
+	};
+	char	out[LB_DATE_STRLEN];
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (cases[i].paper != NULL) {
+			assert_int_equal(lb_date_paper(cases[i].iso,
+			    strlen(cases[i].iso), out), 0);
+			assert_string_equal(out, cases[i].paper);
+		} else {
+			assert_int_equal(lb_date_paper(cases[i].iso,
+			    strlen(cases[i].iso), out), -1);
+			assert_string_equal(out, "");
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -505,6 +538,7 @@ main(void)
 		cmocka_unit_test(test_time_parse),
 		cmocka_unit_test(test_time_format),
 		cmocka_unit_test(test_time_round_trip),
+		cmocka_unit_test(test_date_paper),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
