@@ -11,6 +11,7 @@
 #ifndef LB_CLI_H
 #define LB_CLI_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "vault.h"
@@ -36,6 +37,11 @@ int	cmd_config(struct cli *, int, char **);
 int	cmd_formats(struct cli *, int, char **);
 int	cmd_entry(struct cli *, int, char **);
 int	cmd_calendar(struct cli *, int, char **);
+int	cmd_pack(struct cli *, int, char **);
+int	cmd_deadlines(struct cli *, int, char **);
+int	cmd_relief(struct cli *, int, char **);
+int	cmd_recovery(struct cli *, int, char **);
+int	cmd_clock(struct cli *, int, char **);
 
 /* Open the vault or print why not; NULL on failure. */
 struct lb_vault	*cli_open(struct cli *);
@@ -44,6 +50,11 @@ void	cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Parse a bounded non-negative integer option; -1 with a message if bad. */
 int	cli_number(const char *opt, const char *s, long min, long max,
 	    long *out);
+/*
+ * Read a whole regular file of at most max bytes into *text (NUL added,
+ * caller frees); -1 with a message naming the file.
+ */
+int	cli_read_file(const char *path, size_t max, char **text, size_t *len);
 /* Print a status report (text or JSON) of the vault at `now`. */
 int	cli_print_status(struct lb_vault *, int64_t now, int json);
 

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,13 +19,15 @@
 #include "calendar.h"
 #include "cli.h"
 #include "date.h"
+#include "relief.h"
 
 #define CAL_FILE_MAX	((size_t)1 << 20)
 
 static const char calendar_usage[] =
     "usage: lifeboat calendar holidays YEAR [--file F] [--json]\n"
     "       lifeboat calendar add-workdays DATE N [--file F]\n"
-    "       lifeboat calendar pms YYYY-MM [--file F] [--json]\n\n"
+    "       lifeboat calendar pms YYYY-MM [--file F] [--json]\n"
+    "       lifeboat calendar load FILE\n\n"
     "The working-day calendar: weekends and the federal holidays (observed "
     "dates,\neach from the year it exists), plus a calendar file's one-off "
     "closures,\nholidays declared working days, and CBP's published PMS "
@@ -37,43 +40,77 @@ static const char calendar_usage[] =
 static int
 load_file(struct lb_calendar *cal, const char *path)
 {
-	struct stat	 sb;
 	unsigned long	 line = 0;
 	char		*text, why[160];
-	ssize_t		 n;
-	size_t		 off = 0;
-	int		 fd, rc;
+	size_t		 n;
+	int		 rc;
 
 	if (path == NULL)
 		return 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) == -1 ||
-	    fstat(fd, &sb) == -1) {
-		cli_warn("%s: cannot read it", path);
-		if (fd != -1)
-			close(fd);
+	if (cli_read_file(path, CAL_FILE_MAX, &text, &n) == -1)
 		return -1;
-	}
-	if (!S_ISREG(sb.st_mode) || (size_t)sb.st_size > CAL_FILE_MAX) {
-		cli_warn("%s: not a regular file of at most 1 MiB", path);
-		close(fd);
-		return -1;
-	}
-	if ((text = malloc((size_t)sb.st_size + 1)) == NULL) {
-		close(fd);
-		cli_warn("out of memory");
-		return -1;
-	}
-	while (off < (size_t)sb.st_size &&
-	    (n = read(fd, text + off, (size_t)sb.st_size - off)) > 0)
-		off += (size_t)n;
-	close(fd);
-	rc = lb_cal_read(cal, text, off, &line, why, sizeof(why));
+	rc = lb_cal_read(cal, text, n, &line, why, sizeof(why));
 	free(text);
 	if (rc == -1) {
 		fprintf(stderr, "%s:%lu: %s\n", path, line, why);
 		return -1;
 	}
 	return 0;
+}
+
+/* lifeboat calendar load FILE: make FILE the vault's calendar. */
+static int
+load_into_vault(struct cli *c, int argc, char **argv)
+{
+	struct lb_vault	*v;
+	struct lb_err	 e;
+	char		*text;
+	size_t		 n;
+	int		 rc = 0;
+
+	if (argc != 2) {
+		cli_warn("calendar load: expected one FILE");
+		return EXIT_USAGE;
+	}
+	if (cli_read_file(argv[1], CAL_FILE_MAX, &text, &n) == -1)
+		return EXIT_INVALID;
+	if ((v = cli_open(c)) == NULL) {
+		free(text);
+		return EXIT_FAIL;
+	}
+	if (lb_calendar_store(v, &c->who, text, n, argv[1], &e) == -1) {
+		fprintf(stderr, "%s\n", e.msg);
+		rc = EXIT_INVALID;
+	} else
+		printf("calendar of the vault loaded from %s (%zu bytes)\n",
+		    argv[1], n);
+	free(text);
+	lb_vault_close(v);
+	return rc;
+}
+
+/*
+ * Without --file the vault's calendar applies when there is a vault (its
+ * database exists), the rules alone otherwise.
+ */
+static struct lb_calendar *
+vault_calendar(struct cli *c)
+{
+	struct lb_calendar	*cal = NULL;
+	struct lb_vault		*v;
+	struct lb_err		 e;
+	struct stat		 sb;
+	char			 db[PATH_MAX];
+
+	if ((size_t)snprintf(db, sizeof(db), "%s/%s", c->vault_dir,
+	    LB_VAULT_DB) >= sizeof(db) || stat(db, &sb) == -1)
+		return lb_cal_new();
+	if ((v = cli_open(c)) == NULL)
+		return NULL;
+	if (lb_calendar_of_vault(v, &cal, NULL, &e) == -1)
+		cli_warn("%s", e.msg);
+	lb_vault_close(v);
+	return cal;
 }
 
 /* Shared option parsing: --file, --json; positional arguments left. */
@@ -235,10 +272,12 @@ cmd_calendar(struct cli *c, int argc, char **argv)
 	sub = argv[1];
 	argc--;
 	argv++;
+	if (strcmp(sub, "load") == 0)
+		return load_into_vault(c, argc, argv);
 	if (options(argc, argv, &file, &json) == -1)
 		return EXIT_USAGE;
-	if ((cal = lb_cal_new()) == NULL) {
-		cli_warn("out of memory");
+	if ((cal = file != NULL ? lb_cal_new() : vault_calendar(c)) == NULL) {
+		cli_warn("no calendar");
 		return EXIT_FAIL;
 	}
 	if (load_file(cal, file) == -1) {

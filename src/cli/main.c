@@ -2,6 +2,7 @@
  * main.c: the lifeboat command: global options and subcommand dispatch.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <pwd.h>
@@ -32,6 +33,11 @@ static const struct {
 	{ "formats", cmd_formats, "the columns of each import kind" },
 	{ "entry", cmd_entry, "entry numbers: check, reserve, draw, void, export" },
 	{ "calendar", cmd_calendar, "working days, federal holidays, PMS dates" },
+	{ "pack", cmd_pack, "downtime release pack: CBP Form 3461 and letter (PDF)" },
+	{ "deadlines", cmd_deadlines, "entry summary, payment and incident deadlines" },
+	{ "relief", cmd_relief, "record relief CBP granted (discretion, extra days)" },
+	{ "recovery", cmd_recovery, "post-release work to key into ACE; attachments" },
+	{ "clock", cmd_clock, "incident clocks: the 72-hour SOC notice" },
 };
 
 static void
@@ -93,6 +99,45 @@ cli_open(struct cli *c)
 		return NULL;
 	}
 	return v;
+}
+
+int
+cli_read_file(const char *path, size_t max, char **text, size_t *len)
+{
+	struct stat	 sb;
+	ssize_t		 n;
+	size_t		 off = 0;
+	char		*buf;
+	int		 fd;
+
+	*text = NULL;
+	*len = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) == -1 ||
+	    fstat(fd, &sb) == -1) {
+		cli_warn("%s: cannot read it: %s", path, strerror(errno));
+		if (fd != -1)
+			close(fd);
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode) || (size_t)sb.st_size > max) {
+		cli_warn("%s: not a regular file of at most %zu bytes", path,
+		    max);
+		close(fd);
+		return -1;
+	}
+	if ((buf = malloc((size_t)sb.st_size + 1)) == NULL) {
+		close(fd);
+		cli_warn("out of memory");
+		return -1;
+	}
+	while (off < (size_t)sb.st_size &&
+	    (n = read(fd, buf + off, (size_t)sb.st_size - off)) > 0)
+		off += (size_t)n;
+	close(fd);
+	buf[off] = '\0';
+	*text = buf;
+	*len = off;
+	return 0;
 }
 
 /* The vault directory from --vault, $LIFEBOAT_VAULT or ./vault, checked. */

@@ -32,3 +32,34 @@ expect_grep() {
 expect_eq() {
 	if [ "$2" = "$3" ]; then ok "$1"; else notok "$1" "got '$2', wanted '$3'"; fi
 }
+
+# good_vault KIND...: a new vault at $V (lb) with these kinds of the good
+# fixtures imported.
+good_vault() {
+	lb init 2>/dev/null
+	for k in "$@"; do
+		lb import "$k" "$DATA/good/$k.csv" >/dev/null
+	done
+}
+
+# num FILER SERIAL: the entry number, check digit computed independently
+# of lifeboat (CBP.md section 3, in Python).
+num() {
+	python3 - "$1$2" <<'PY'
+import sys
+s = sys.argv[1]
+t = 0
+for i, ch in enumerate(s):
+    if ch.isdigit():
+        d = int(ch)
+    elif ch < 'S':
+        d = (ord(ch) - 65) % 9 + 1
+    else:
+        d = ord(ch) - ord('S') + 2
+    if (i + 1) % 2 == 0:
+        d *= 2
+        d = d // 10 + d % 10
+    t += d
+print(f"{s[:3]}-{s[3:]}-{(10 - t % 10) % 10}")
+PY
+}

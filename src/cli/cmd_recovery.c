@@ -1,0 +1,300 @@
+/*
+ * cmd_recovery.c: lifeboat recovery list|mark|export|attachment: the
+ * post-release work to key into ACE once it is back (E4).
+ */
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cbp.h"
+#include "cli.h"
+#include "date.h"
+#include "recovery.h"
+
+static const char recovery_usage[] =
+    "usage: lifeboat recovery list [--state STATE] [--json]\n"
+    "       lifeboat recovery mark REF TASK|all STATE [--reason TEXT]\n"
+    "       lifeboat recovery export [--state STATE] [--json]\n"
+    "       lifeboat recovery attachment ENTRY [-o FILE] [--relief ID] "
+    "[--date YYYY-MM-DD]\n\n"
+    "Each shipment that drew an entry number from the reserve has three "
+    "tasks for\nwhen ACE is back: release (key the cargo release data), "
+    "summary (file the entry\nsummary) and statement (authorize the "
+    "statement).  STATE is pending,\ntransmitted, accepted or rejected "
+    "(rejected needs --reason).  'export' writes\nthe queue as CSV for "
+    "keying (or JSON).  'attachment' writes the enforcement-\ndiscretion "
+    "attachment for the entry summary of an entry not released on\n"
+    "downtime: text on stdout, or FILE (PDF when FILE ends in .pdf).\n";
+
+static const char *const csv_cols[] = {
+	"shipment_ref", "task", "entry_number", "state", "reason", "set_at",
+	"set_by", "status", "importer_number", "port_entry", "mode",
+	"carrier_scac", "bill", "release_date", "entered_value", "drawn_at"
+};
+#define NCSV	(sizeof(csv_cols) / sizeof(csv_cols[0]))
+
+struct out {
+	struct lb_buf	b;
+	int		json;
+	int		csv;
+	size_t		n;
+};
+
+static void
+field(struct lb_buf *b, const char *s, int last)
+{
+	lb_buf_add_csv_field(b, s, strlen(s));
+	lb_buf_addc(b, last ? '\n' : ',');
+}
+
+static int
+on_item(void *arg, const struct lb_recovery_item *it)
+{
+	struct out	*o = arg;
+	struct lb_buf	*b = &o->b;
+	char		 mode[8], value[LB_MONEY_STRLEN];
+
+	lb_buf_reset(b);
+	(void)snprintf(mode, sizeof(mode), "%d", it->mode);
+	value[0] = '\0';
+	if (it->entered_value >= 0)
+		lb_money_format(it->entered_value, value);
+	if (o->csv) {
+		field(b, it->ref, 0);
+		field(b, it->task, 0);
+		field(b, it->entry, 0);
+		field(b, it->state, 0);
+		field(b, it->reason, 0);
+		field(b, it->at, 0);
+		field(b, it->actor, 0);
+		field(b, it->status, 0);
+		field(b, it->importer, 0);
+		field(b, it->port, 0);
+		field(b, it->mode ? mode : "", 0);
+		field(b, it->carrier, 0);
+		field(b, it->bill, 0);
+		field(b, it->release_date, 0);
+		field(b, value, 0);
+		field(b, it->drawn_at, 1);
+	} else if (o->json) {
+		if (o->n > 0)
+			lb_buf_addc(b, ',');
+		lb_buf_adds(b, "{\"shipment_ref\":");
+		lb_buf_add_json_str(b, it->ref, strlen(it->ref));
+		lb_buf_addf(b, ",\"task\":\"%s\",\"entry_number\":\"%s\","
+		    "\"state\":\"%s\",\"reason\":", it->task, it->entry,
+		    it->state);
+		lb_buf_add_json_str(b, it->reason, strlen(it->reason));
+		lb_buf_addf(b, ",\"set_at\":\"%s\",\"set_by\":", it->at);
+		lb_buf_add_json_str(b, it->actor, strlen(it->actor));
+		lb_buf_addf(b, ",\"status\":\"%s\",\"importer_number\":\"%s\","
+		    "\"port_entry\":\"%s\",\"mode\":%s,\"carrier_scac\":\"%s\","
+		    "\"bill\":\"%s\",\"release_date\":\"%s\",\"entered_value\":"
+		    "\"%s\",\"drawn_at\":\"%s\"}", it->status, it->importer,
+		    it->port, it->mode ? mode : "null", it->carrier, it->bill,
+		    it->release_date, value, it->drawn_at);
+	} else {
+		lb_buf_addf(b, "%-16s %-9s %-13s %-11s %-20s %s\n", it->ref,
+		    it->task, it->entry, it->state, it->at[0] ? it->at : "-",
+		    it->state[0] == 'r' ? it->reason : "");
+	}
+	o->n++;
+	if (lb_buf_error(b) != 0)
+		return -1;
+	fputs(lb_buf_cstr(b), stdout);
+	return 0;
+}
+
+static int
+list(struct cli *c, const char *state, int json, int csv)
+{
+	struct lb_vault	*v;
+	struct lb_err	 e;
+	struct out	 o;
+	size_t		 i;
+	int		 rc = 0;
+
+	if ((v = cli_open(c)) == NULL)
+		return EXIT_FAIL;
+	memset(&o, 0, sizeof(o));
+	o.json = json;
+	o.csv = csv;
+	lb_buf_init(&o.b, 1 << 16);
+	if (csv)
+		for (i = 0; i < NCSV; i++)
+			printf("%s%c", csv_cols[i], i + 1 < NCSV ? ',' : '\n');
+	else if (json)
+		fputs("[", stdout);
+	else
+		printf("%-16s %-9s %-13s %-11s %-20s %s\n", "SHIPMENT", "TASK",
+		    "ENTRY", "STATE", "SET AT", "REASON");
+	if (lb_recovery_list(v, state, on_item, &o, &e) == -1) {
+		cli_warn("%s", e.msg);
+		rc = state != NULL && strncmp(e.msg, "unknown state", 13) == 0 ?
+		    EXIT_USAGE : EXIT_FAIL;
+	}
+	if (json)
+		fputs("]\n", stdout);
+	else if (!csv && rc == 0)
+		printf("%zu tasks\n", o.n);
+	lb_buf_free(&o.b);
+	lb_vault_close(v);
+	return rc;
+}
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t	n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int
+attachment(struct cli *c, const char *entry, const char *out,
+    const char *relief, int64_t day)
+{
+	struct lb_attachment	 a;
+	struct lb_who		 who = c->who;
+	struct lb_vault		*v;
+	struct lb_err		 e;
+	struct lb_buf		 b;
+	FILE			*f;
+	int			 rc = 0;
+
+	if (day >= 0)
+		who.now = day * 86400;
+	if ((v = cli_open(c)) == NULL)
+		return EXIT_FAIL;
+	if (lb_recovery_attachment(v, &who, entry, relief, &a, &e) == -1) {
+		cli_warn("recovery attachment: %s", e.msg);
+		lb_vault_close(v);
+		return EXIT_INVALID;
+	}
+	lb_vault_close(v);
+	lb_buf_init(&b, 1 << 16);
+	if (out != NULL && ends_with(out, ".pdf")) {
+		if (lb_attachment_pdf(&a, out, &e) == -1) {
+			cli_warn("%s", e.msg);
+			rc = EXIT_FAIL;
+		} else
+			printf("%s\n", out);
+	} else if (lb_attachment_text(&a, &b) == -1) {
+		cli_warn("recovery attachment: cannot build the text");
+		rc = EXIT_FAIL;
+	} else if (out == NULL)
+		fputs(lb_buf_cstr(&b), stdout);
+	else if ((f = fopen(out, "wx")) == NULL ||
+	    fwrite(b.data, 1, b.len, f) != b.len || fclose(f) != 0) {
+		cli_warn("%s: cannot write it (it must not exist yet)", out);
+		rc = EXIT_FAIL;
+	} else
+		printf("%s\n", out);
+	lb_buf_free(&b);
+	return rc;
+}
+
+int
+cmd_recovery(struct cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "state", required_argument, NULL, 's' },
+		{ "reason", required_argument, NULL, 'r' },
+		{ "relief", required_argument, NULL, 'R' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*sub, *state = NULL, *reason = NULL, *relief = NULL;
+	const char	*out = NULL;
+	struct lb_vault	*v;
+	struct lb_err	 e;
+	char		 why[LB_WHY_MAX];
+	int64_t		 day = -1;
+	int		 ch, json = 0, rc = 0;
+
+	if (argc < 2) {
+		fputs(recovery_usage, stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(recovery_usage, stdout);
+		return 0;
+	}
+	sub = argv[1];
+	argc--;
+	argv++;
+	while ((ch = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 's':
+			state = optarg;
+			break;
+		case 'r':
+			reason = optarg;
+			break;
+		case 'R':
+			relief = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'd':
+			if (lb_date_parse(optarg, strlen(optarg), &day, why,
+			    sizeof(why)) == -1) {
+				cli_warn("--date: %s", why);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'j':
+			json = 1;
+			break;
+		case 'h':
+			fputs(recovery_usage, stdout);
+			return 0;
+		default:
+			fputs(recovery_usage, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (strcmp(sub, "list") == 0 || strcmp(sub, "export") == 0) {
+		if (argc != 0 || reason != NULL || out != NULL) {
+			cli_warn("recovery %s: takes only --state and --json",
+			    sub);
+			return EXIT_USAGE;
+		}
+		return list(c, state, json, strcmp(sub, "export") == 0 &&
+		    !json);
+	}
+	if (strcmp(sub, "attachment") == 0) {
+		if (argc != 1) {
+			cli_warn("recovery attachment: expected one ENTRY number");
+			return EXIT_USAGE;
+		}
+		return attachment(c, argv[0], out, relief, day);
+	}
+	if (strcmp(sub, "mark") != 0) {
+		cli_warn("recovery: unknown subcommand \"%s\"", sub);
+		return EXIT_USAGE;
+	}
+	if (argc != 3) {
+		cli_warn("recovery mark: expected REF TASK STATE");
+		return EXIT_USAGE;
+	}
+	if ((v = cli_open(c)) == NULL)
+		return EXIT_FAIL;
+	if (lb_recovery_mark(v, &c->who, argv[0], argv[1], argv[2], reason,
+	    &e) == -1) {
+		cli_warn("recovery mark: %s", e.msg);
+		rc = EXIT_INVALID;
+	} else
+		printf("%s %s: %s\n", argv[0], argv[1], argv[2]);
+	lb_vault_close(v);
+	return rc;
+}

@@ -1,0 +1,170 @@
+# Deadlines (E3): summary and payment due dates of released shipments,
+# judged as of a moment; relief (discretion, extension) recorded and
+# applied; the vault's calendar file; the SOC-notice clock; exposure
+# estimates labelled with their rule; bad inputs refused, vault unchanged.
+. "$(dirname "$0")/lib.sh"
+V="$T/v"
+lb() { "$LIFEBOAT" --vault "$V" "$@"; }
+good_vault brokerage clients shipments lines
+# D1: daily statement, port 2704, released Friday 2026-11-20 (summary due
+# Monday 2026-12-07, after Thanksgiving); D2: PMS client, port 1001, same
+# day (payment on the 15th working day of December: 2026-12-21); D3:
+# released 2026-12-01, due 2026-12-15.  HL26-000001 (good fixture, PMS,
+# port 2704) was released Saturday 2026-11-21: due 2026-12-07 as well.
+cat >"$T/s.csv" <<EOF
+ref,importer_number,status,mode,port_entry,entry_number,entry_type,release_date
+D1,98-7654321CD,released,11,2704,$(num B76 7000001),01,2026-11-20
+D2,12-3456789AB,released,11,1001,$(num B76 7000002),01,2026-11-20
+D3,98-7654321CD,released,40,1001,$(num B76 7000003),01,2026-12-01
+EOF
+cat >"$T/l.csv" <<EOF
+shipment_ref,line_no,hts,country_origin,description,value,duty
+D1,1,8507600020,CN,batteries,10000,1000.00
+D1,2,8544429090,CN,cables,2000,234.56
+EOF
+lb import shipments "$T/s.csv" >/dev/null
+lb import lines "$T/l.csv" >/dev/null
+
+# field JSONFILE SUBJECT KIND KEY: one value of one deadline.
+field() {
+	python3 - "$@" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for x in d["deadlines"]:
+    if x["subject"] == sys.argv[2] and x["kind"] == sys.argv[3]:
+        v = x
+        for k in sys.argv[4].split("."):
+            v = v[k] if v is not None else None
+        print("null" if v is None else v)
+        break
+else:
+    print("absent")
+PY
+}
+
+expect_rc "deadlines as of a moment" 0 lb deadlines --as-of 2026-12-03T12:00:00Z --json
+cp "$T/out" "$T/a.json"
+expect_eq "D1 summary due" "$(field "$T/a.json" D1 summary due)" 2026-12-07
+expect_eq "D1 summary at risk (Dec 4 and 7 left)" "$(field "$T/a.json" D1 summary state)" at_risk
+expect_eq "D1 working days left" "$(field "$T/a.json" D1 summary working_days_left)" 2
+expect_eq "D1 daily statement due with the summary" "$(field "$T/a.json" D1 payment due)" 2026-12-07
+expect_eq "D1 payment exposure if missed: 2 x duty" "$(field "$T/a.json" D1 payment exposure.amount)" 2469.12
+expect_eq "D1 exposure is an estimate" "$(field "$T/a.json" D1 payment exposure.estimate)" True
+expect_eq "D1 exposure is if missed" "$(field "$T/a.json" D1 payment exposure.if_missed)" True
+expect_eq "each exposure names its rule" "$(field "$T/a.json" D1 payment exposure.rule)" "19 CFR 113.62"
+expect_grep "the rules stated in full" "$T/a.json" '"rules":\{"summary":"estimate, to confirm: \$100 \+ 0.1% of the duty per day late \(CBP mitigation practice for a late entry summary\)","payment":"estimate, to confirm: the greater of 2 x the unpaid duty or \$1,000 \(19 CFR 113.62\)"\}'
+expect_eq "D2 PMS payment on the 15th working day" "$(field "$T/a.json" D2 payment due)" 2026-12-21
+expect_eq "D2 payment not at risk" "$(field "$T/a.json" D2 payment state)" ok
+expect_eq "D2 no exposure while ok" "$(field "$T/a.json" D2 payment exposure)" null
+expect_eq "Saturday release counts from Monday" "$(field "$T/a.json" HL26-000001 summary due)" 2026-12-07
+expect_eq "D3 due 10 working days after 2026-12-01" "$(field "$T/a.json" D3 summary due)" 2026-12-15
+expect_eq "unreleased shipments have no deadline" "$(field "$T/a.json" HL26-000002 summary due)" absent
+order=$(python3 -c 'import json,sys; print(" ".join(x["due"] for x in json.load(open(sys.argv[1]))["deadlines"]))' "$T/a.json")
+expect_eq "sorted by due date" "$order" "2026-12-07 2026-12-07 2026-12-07 2026-12-07 2026-12-15 2026-12-15 2026-12-21 2026-12-21"
+expect_eq "totals" "$(python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["totals"]; print(t["shipments"], t["at_risk"], t["ok"], t["overdue"])' "$T/a.json")" "4 4 4 0"
+
+# D1 summary and payment, D2 and HL26-000001 summaries.
+expect_rc "at-risk only" 0 lb deadlines --as-of 2026-12-03T12:00:00Z --at-risk --json
+expect_eq "at-risk lists four" "$(python3 -c 'import json,sys; print(len(json.load(sys.stdin)["deadlines"]))' <"$T/out")" 4
+expect_rc "one importer" 0 lb deadlines --as-of 2026-12-03T12:00:00Z --importer 987654321CD --json
+expect_eq "importer filter" "$(python3 -c 'import json,sys; print(sorted({x["subject"] for x in json.load(sys.stdin)["deadlines"]}))' <"$T/out")" "['D1', 'D3']"
+
+expect_rc "overdue the day after" 0 lb deadlines --as-of 2026-12-08T09:00:00Z --json
+cp "$T/out" "$T/b.json"
+expect_eq "D1 summary overdue" "$(field "$T/b.json" D1 summary state)" overdue
+expect_eq "D1 one day late" "$(field "$T/b.json" D1 summary late_days)" 1
+expect_eq "late summary: \$100 + 0.1% of \$1,234.56" "$(field "$T/b.json" D1 summary exposure.amount)" 101.23
+expect_rc "text report" 0 lb deadlines --as-of 2026-12-08T09:00:00Z
+expect_grep "text names the estimate" "$T/out" "Estimated exposure \(an estimate, not a liability\)"
+expect_grep "text line of D1" "$T/out" "^2026-12-07 +1d late +overdue +entry summary +D1 +B76-7000001-[0-9] +\\\$101.23"
+expect_grep "text prints the rules" "$T/out" "summary: estimate, to confirm: \\\$100 \+ 0.1% of the duty per day late"
+
+# Relief: bad inputs refused, nothing written.
+before=$(sqlite3 "$V/vault.db" 'SELECT count(*) FROM journal')
+expect_rc "relief needs its options" 2 lb relief add --type discretion --from 2026-12-01
+expect_rc "relief bad date" 1 lb relief add --type discretion --from 2026-12-32 --to 2026-12-07 --reason x
+expect_grep "bad date named" "$T/err" "first: "
+expect_rc "relief ends before it starts" 1 lb relief add --type discretion --from 2026-12-07 --to 2026-12-01 --reason x
+expect_grep "period named" "$T/err" "ends \(2026-12-01\) before it starts \(2026-12-07\)"
+expect_rc "extension without days" 1 lb relief add --type extension --from 2026-12-01 --to 2026-12-31 --reason x
+expect_grep "days asked for" "$T/err" "needs --days"
+expect_rc "discretion with days" 1 lb relief add --type discretion --from 2026-12-01 --to 2026-12-31 --days 3 --reason x
+expect_rc "unknown type" 1 lb relief add --type amnesty --from 2026-12-01 --to 2026-12-31 --reason x
+expect_rc "bad port" 1 lb relief add --type discretion --from 2026-12-01 --to 2026-12-31 --port 27 --reason x
+expect_grep "port named" "$T/err" "ports: "
+expect_rc "unknown importer" 1 lb relief add --type discretion --from 2026-12-01 --to 2026-12-31 --importer 11-1111111AB --reason x
+expect_grep "importer named" "$T/err" "no client 11-1111111AB"
+expect_rc "control character in reason" 1 lb relief add --type discretion --from 2026-12-01 --to 2026-12-31 --reason "$(printf 'a\001b')"
+expect_eq "refusals wrote nothing" "$(sqlite3 "$V/vault.db" 'SELECT count(*) FROM journal')" "$before"
+
+expect_rc "record discretion" 0 lb relief add --type discretion --from 2026-12-01 --to 2026-12-07 --covers summary --port 2704 --reason "ransomware; CBP OT/OFO email" --reference "CBP HQ 2026-12-02"
+expect_grep "first id is R1" "$T/out" "relief R1 recorded"
+expect_rc "record extension" 0 lb relief add --type extension --from 2026-12-01 --to 2026-12-31 --covers payment --days 5 --reason "extra payment days" --json
+expect_eq "second id R2" "$(cat "$T/out")" '{"id":"R2"}'
+expect_rc "duplicate id refused" 1 lb relief add --id R1 --type discretion --from 2026-12-01 --to 2026-12-07 --reason x
+expect_rc "relief list" 0 lb relief list --json
+expect_eq "relief listed" "$(python3 -c 'import json,sys; print([(r["id"], r["type"], r["covers"], r.get("days")) for r in json.load(sys.stdin)])' <"$T/out")" "[('R1', 'discretion', 'summary', None), ('R2', 'extension', 'payment', 5)]"
+
+expect_rc "deadlines with relief" 0 lb deadlines --as-of 2026-12-08T09:00:00Z --json
+cp "$T/out" "$T/c.json"
+expect_eq "D1 summary covered" "$(field "$T/c.json" D1 summary state)" covered
+expect_eq "covered by R1" "$(field "$T/c.json" D1 summary covered_by)" R1
+expect_eq "covered has no exposure" "$(field "$T/c.json" D1 summary exposure)" null
+expect_eq "HL26-000001 at 2704 covered too" "$(field "$T/c.json" HL26-000001 summary state)" covered
+expect_eq "D2 at 1001 not covered" "$(field "$T/c.json" D2 summary state)" overdue
+expect_eq "D1 payment moved 5 working days" "$(field "$T/c.json" D1 payment due)" 2026-12-14
+expect_eq "original date kept" "$(field "$T/c.json" D1 payment original_due)" 2026-12-07
+expect_eq "extended by R2" "$(field "$T/c.json" D1 payment extended_by)" R2
+expect_eq "D2 PMS payment moved too" "$(field "$T/c.json" D2 payment due)" 2026-12-29
+
+# The vault's calendar: a closure on Friday 2026-12-04 moves D1 a day.
+printf '# test\n2026-12-04 closed National Day of Mourning\n' >"$T/cal.txt"
+printf '2026-12-04 closed Mourning\n2026-12-05 closed Saturday\n' >"$T/bad.txt"
+before=$(sqlite3 "$V/vault.db" 'SELECT count(*) FROM journal')
+expect_rc "bad calendar refused" 1 lb calendar load "$T/bad.txt"
+expect_grep "bad calendar located" "$T/err" "bad.txt:2: "
+expect_eq "bad calendar wrote nothing" "$(sqlite3 "$V/vault.db" 'SELECT count(*) FROM journal')" "$before"
+expect_rc "load the calendar" 0 lb calendar load "$T/cal.txt"
+expect_rc "holidays now show the closure" 0 lb calendar holidays 2026
+expect_grep "closure listed" "$T/out" "2026-12-04.*National Day of Mourning"
+: >"$T/empty.txt"
+expect_rc "a --file still overrides" 0 lb calendar holidays 2026 --file "$T/empty.txt"
+expect_eq "no closure with that file" "$(grep -c Mourning "$T/out")" 0
+expect_rc "deadlines on the vault calendar" 0 lb deadlines --as-of 2026-12-03T12:00:00Z --json
+cp "$T/out" "$T/d.json"
+expect_eq "D1 summary now due Dec 8" "$(field "$T/d.json" D1 summary due)" 2026-12-08
+expect_grep "calendar source shown" "$T/d.json" '"calendar":"[^"]*cal.txt, loaded '
+
+# The SOC-notice clock.
+expect_rc "unknown clock" 1 lb clock start coffee --at 2026-12-01T09:00:00Z
+expect_rc "stop before start" 1 lb clock stop soc-notice --at 2026-12-01T09:00:00Z
+expect_grep "never started" "$T/err" "never started"
+expect_rc "start the clock" 0 lb clock start soc-notice --at 2026-12-01T09:00:00Z --note "discovered by IT"
+expect_rc "start twice refused" 1 lb clock start soc-notice --at 2026-12-01T10:00:00Z
+expect_grep "already started" "$T/err" "already started at 2026-12-01T09:00:00Z"
+expect_rc "deadlines with the clock" 0 lb deadlines --as-of 2026-12-03T12:00:00Z --json
+cp "$T/out" "$T/e.json"
+expect_eq "clock due 72 hours later" "$(field "$T/e.json" soc-notice clock due_at)" 2026-12-04T09:00:00Z
+expect_eq "clock at risk" "$(field "$T/e.json" soc-notice clock state)" at_risk
+expect_eq "clock seconds left" "$(field "$T/e.json" soc-notice clock seconds_left)" 75600
+expect_rc "stopping before the start refused" 1 lb clock stop soc-notice --at 2026-11-30T00:00:00Z
+expect_rc "stop the clock" 0 lb clock stop soc-notice --at 2026-12-02T15:00:00Z
+expect_rc "deadlines after the notice" 0 lb deadlines --as-of 2026-12-05T12:00:00Z --json
+expect_eq "clock met" "$(field "$T/out" soc-notice clock state)" met
+expect_rc "clock list" 0 lb clock list --json
+expect_grep "clock listed" "$T/out" '"stopped":"2026-12-02T15:00:00Z","note":"discovered by IT"'
+
+# A transmitted summary meets its deadline.
+expect_rc "summary transmitted" 0 lb recovery mark D2 summary transmitted
+expect_rc "deadlines after filing" 0 lb deadlines --as-of 2026-12-08T09:00:00Z --json
+expect_eq "D2 summary met" "$(field "$T/out" D2 summary state)" met
+
+# Usage errors.
+expect_rc "bad as-of" 2 lb deadlines --as-of yesterday
+expect_rc "bad importer" 2 lb deadlines --importer nobody
+expect_rc "stray argument" 2 lb deadlines now
+expect_rc "help" 0 lb deadlines --help
+expect_rc "settings change the window" 0 lb config set at_risk_days 0
+expect_rc "deadlines with a zero window" 0 lb deadlines --as-of 2026-12-03T12:00:00Z --json
+expect_eq "nothing at risk three days out" "$(field "$T/out" D3 summary state)" ok
+expect_rc "the vault verifies" 0 lb verify
