@@ -336,6 +336,16 @@ on_shipment(void *arg, const struct lb_value *vals, size_t n)
 	if (a->ndone > 0 && lb_sumap_get(a->done, vals[0].s, vals[0].len,
 	    &flags) == 1)
 		s.flags |= (unsigned)flags;
+	/*
+	 * A summary filed (its 7501 date) meets its deadline; on a daily
+	 * statement the duties were deposited with it.  A PMS payment waits
+	 * for its statement.
+	 */
+	if (!vals[5].null) {
+		s.flags |= F_SUMMARY_DONE;
+		if ((s.flags & F_PMS) == 0)
+			s.flags |= F_PAYMENT_DONE;
+	}
 	/* The model matches relief on these texts: copy them terminated. */
 	if (vals[0].len >= sizeof(ref) || vals[1].len >= sizeof(imp) ||
 	    vals[4].len >= sizeof(port))

@@ -1,11 +1,12 @@
 /*
  * agenda.h: the vault's deadlines, judged and sorted by due time (E3).
  *
- * Reads, in one snapshot, the released shipments (with their clients' PMS
- * flag, the duty of their lines and the state of their recovery tasks), the
- * relief recorded, the incident clocks, the vault's calendar and the
- * settings that carry the to-confirm rules; runs the pure model of
- * deadline.h on each; keeps what was asked for and sorts it by due time.
+ * Reads, in one snapshot, the released shipments (with their summary date,
+ * their clients' PMS flag, the duty of their lines and the state of their
+ * recovery tasks), the relief recorded, the incident clocks, the vault's
+ * calendar and the settings that carry the to-confirm rules; runs the pure
+ * model of deadline.h on each; keeps what was asked for and sorts it by
+ * due time.
  *
  * Memory stays small for a million shipments: each deadline kept costs a
  * small sort record, and its texts are rebuilt when it is read back.

@@ -813,6 +813,7 @@ enum {
 	H_IT, H_IT_DATE, H_MANIFEST_QTY, H_MANIFEST_UNIT, H_WEIGHT,
 	H_CONSIGNEE_NUMBER, H_CONSIGNEE, H_BUYER, H_SELLER, H_SELLER_ID,
 	H_MAKER, H_MID, H_DRIVER, H_DOB, H_PLATE, H_ACE_TRIP, H_PGA, H_DESC,
+	H_SUMMARY,
 	H_NFIELDS
 };
 static const char *const shipment_fields[] = {
@@ -826,7 +827,7 @@ static const char *const shipment_fields[] = {
 	"gross_weight_kg", "consignee_number", "consignee_name", "buyer_name",
 	"seller_name", "seller_id", "manufacturer_name", "manufacturer_id",
 	"driver_name", "driver_dob", "truck_plate", "ace_trip_number",
-	"pga_flags", "description"
+	"pga_flags", "description", "summary_date"
 };
 _Static_assert(NELEM(shipment_fields) == H_NFIELDS, "shipment fields");
 
@@ -1994,6 +1995,10 @@ shipment_write(struct shipctx *sc, long i, struct lb_err *e)
 		if (st == ST_RELEASED) {
 			put_date(g, t, H_ENTRY_DATE, release);
 			put_date(g, t, H_RELEASE, release);
+			/* Released two weeks ago or more: summary filed a week
+			 * after release, as the main system would have. */
+			if (release <= g->base - 14)
+				put_date(g, t, H_SUMMARY, release + 7);
 		}
 		bond9 = !informal && c.bond_type != 8;
 	}

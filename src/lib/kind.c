@@ -159,6 +159,9 @@ static const struct lb_column shipment_cols[] = {
 	{ "pga_flags", T, LB_CK_FLAGS, 0, 0, 0, pga_agencies, NULL,
 	    "agencies whose requirements apply, separated by ';' (FDA;USDA...)" },
 	TEXT("description", 200, 0, "description of the goods"),
+	/* Schema 4. */
+	COL("summary_date", T, LB_CK_DATE, LB_COL_LATE,
+	    "date the entry summary was filed (7501 block 3): its deadline is met"),
 };
 
 static const struct lb_column line_cols[] = {

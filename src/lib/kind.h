@@ -9,8 +9,8 @@
  * from these descriptors, so a column is declared in one place.
  *
  * The row digest that binds a row to the journal covers the columns in
- * descriptor order: adding a column to a kind changes every row's digest,
- * so the migration that adds it must journal the new digests.
+ * descriptor order: a column added to a kind later is flagged LB_COL_LATE
+ * and goes at the end, so that rows without it keep their digests.
  */
 #ifndef LB_KIND_H
 #define LB_KIND_H
@@ -78,6 +78,8 @@ struct lb_column {
 #define LB_COL_SELFREF	0x08	/* may name a row of the same file */
 #define LB_COL_UNIQUE	0x10	/* unique across the table when present */
 #define LB_COL_DERIVED	0x20	/* computed, not read from the file */
+#define LB_COL_LATE	0x40	/* added by a later schema: out of the row
+				 * digest while NULL (journal.h) */
 
 struct lb_kind {
 	const char		*name;	/* as in "lifeboat import NAME" */

@@ -884,9 +884,9 @@ static const struct {
 	 */
 	{ "released_shipments",
 	    "SELECT ref, importer_number, release_date, entry_number, "
-	    "port_entry FROM shipment WHERE status = 'released' AND "
-	    "release_date IS NOT NULL AND (?1 IS NULL OR importer_number = "
-	    "?1) ORDER BY ref" },
+	    "port_entry, summary_date FROM shipment WHERE status = "
+	    "'released' AND release_date IS NOT NULL AND (?1 IS NULL OR "
+	    "importer_number = ?1) ORDER BY ref" },
 	{ "line_duties",
 	    "SELECT shipment_ref, duty FROM line WHERE duty IS NOT NULL "
 	    "ORDER BY shipment_ref" },

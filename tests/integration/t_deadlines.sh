@@ -159,6 +159,24 @@ expect_rc "summary transmitted" 0 lb recovery mark D2 summary transmitted
 expect_rc "deadlines after filing" 0 lb deadlines --as-of 2026-12-08T09:00:00Z --json
 expect_eq "D2 summary met" "$(field "$T/out" D2 summary state)" met
 
+# A summary filed (its 7501 date, from the main system) meets its
+# deadline; on a daily statement the payment too, on PMS not.
+cat >"$T/s5.csv" <<EOF
+ref,importer_number,status,mode,port_entry,entry_number,entry_type,release_date,summary_date
+D5,98-7654321CD,released,11,2704,$(num B76 7000005),01,2026-11-20,2026-11-27
+D6,12-3456789AB,released,11,1001,$(num B76 7000006),01,2026-11-20,2026-11-27
+EOF
+expect_rc "import filed summaries" 0 lb import shipments "$T/s5.csv"
+expect_rc "deadlines with filed summaries" 0 lb deadlines --as-of 2026-12-28T09:00:00Z --json
+cp "$T/out" "$T/f.json"
+expect_eq "filed summary met" "$(field "$T/f.json" D5 summary state)" met
+expect_eq "daily statement paid with it" "$(field "$T/f.json" D5 payment state)" met
+expect_eq "PMS summary met" "$(field "$T/f.json" D6 summary state)" met
+# 15th working day of December after the 2026-12-04 closure: Dec 22; R2
+# adds 5 working days: Dec 30.
+expect_eq "PMS payment still owed" "$(field "$T/f.json" D6 payment state)" at_risk
+expect_eq "PMS payment date" "$(field "$T/f.json" D6 payment due)" 2026-12-30
+
 # Usage errors.
 expect_rc "bad as-of" 2 lb deadlines --as-of yesterday
 expect_rc "bad importer" 2 lb deadlines --importer nobody

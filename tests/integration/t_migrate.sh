@@ -29,6 +29,14 @@ expect_eq "no second migration" \
 expect_rc "setting on migrated vault" 0 "$LIFEBOAT" --vault "$T/old" config set stale_hours 48
 expect_rc "verify after setting" 0 "$LIFEBOAT" --vault "$T/old" verify
 
+# A column added by schema 4 (summary_date) left the old rows' digests as
+# they were (verify above), and takes values from now on.
+printf 'ref,importer_number,status,mode,port_entry,release_date,summary_date\nM1,%s,released,11,2704,2026-11-02,2026-11-09\n' \
+	"$(sqlite3 "$T/old/vault.db" 'SELECT importer_number FROM client LIMIT 1')" >"$T/m1.csv"
+expect_rc "import with the new column" 0 "$LIFEBOAT" --vault "$T/old" import shipments "$T/m1.csv"
+expect_eq "new column stored" "$(sqlite3 "$T/old/vault.db" "SELECT summary_date FROM shipment WHERE ref = 'M1'")" 2026-11-09
+expect_rc "verify with the new column" 0 "$LIFEBOAT" --vault "$T/old" verify
+
 # A vault from a newer lifeboat is refused, untouched.
 "$LIFEBOAT" --vault "$T/new" init 2>/dev/null
 sqlite3 "$T/new/vault.db" 'PRAGMA user_version = 99'

@@ -155,6 +155,47 @@ test_row_digest_binds_every_column(void **state)
 }
 
 /*
+ * A column added by a later schema (LB_COL_LATE) is out of the digest
+ * while NULL: a shipment row written before schema 4 keeps its digest.
+ */
+static void
+test_row_digest_late_column(void **state)
+{
+	const struct lb_kind	*k = lb_kind_find("shipments");
+	struct lb_kind		 before;
+	struct lb_value		 v[64];
+	unsigned char		 d1[LB_HASH_LEN], d2[LB_HASH_LEN];
+	size_t			 i;
+	int			 late = lb_kind_col(k, "summary_date");
+
+	(void)state;
+	assert_true(late == (int)k->ncols - 1);
+	assert_true(k->cols[late].flags & LB_COL_LATE);
+	memset(v, 0, sizeof(v));
+	for (i = 0; i < k->ncols; i++)
+		v[i].null = 1;
+	v[0].null = 0;
+	v[0].s = "HL26-000001";
+	v[0].len = 11;
+	before = *k;
+	before.ncols--;		/* the kind as schema 3 knew it */
+	lb_row_digest(k, v, d1);
+	lb_row_digest(&before, v, d2);
+	assert_memory_equal(d1, d2, LB_HASH_LEN);
+	v[late].null = 0;
+	v[late].s = "2026-11-30";
+	v[late].len = 10;
+	lb_row_digest(k, v, d1);
+	assert_memory_not_equal(d1, d2, LB_HASH_LEN);
+	/* Only late columns are left out: a NULL elsewhere still counts. */
+	v[late].null = 1;
+	v[1].null = 0;
+	v[1].s = "";
+	lb_row_digest(k, v, d1);
+	assert_memory_not_equal(d1, d2, LB_HASH_LEN);
+}
+
+/*
  * Known answer: the entry hash of a fixed entry.  If this changes, every
  * journal ever written stops verifying: change the format only with a new
  * "lifeboat-entry-vN" tag and code that still reads v1.
@@ -381,6 +422,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_descriptors_match_schema),
 		cmocka_unit_test(test_row_digest_binds_every_column),
+		cmocka_unit_test(test_row_digest_late_column),
 		cmocka_unit_test(test_entry_hash_known_answer),
 		cmocka_unit_test(test_checkpoint_parse),
 		cmocka_unit_test(test_keyset),
