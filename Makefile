@@ -13,7 +13,7 @@
 
 CC	?= cc
 SAN	?= 0
-PKGS	 = sqlite3 libsodium pangocairo cairo-pdf
+PKGS	 = sqlite3 libsodium pangocairo cairo-pdf libmicrohttpd
 
 ifeq ($(SAN),1)
 B	 = build-san

@@ -42,6 +42,7 @@ int	cmd_deadlines(struct cli *, int, char **);
 int	cmd_relief(struct cli *, int, char **);
 int	cmd_recovery(struct cli *, int, char **);
 int	cmd_clock(struct cli *, int, char **);
+int	cmd_serve(struct cli *, int, char **);
 
 /* Open the vault or print why not; NULL on failure. */
 struct lb_vault	*cli_open(struct cli *);
