@@ -169,7 +169,8 @@ cli_print_status(struct lb_vault *v, int64_t now, int json)
 	struct lb_buf	 b;
 	struct lb_err	 e;
 
-	if (lb_status_collect(v, now, &s, &e) == -1) {
+	if (lb_status_collect(v, now, &s, &e) == -1 ||
+	    lb_status_deadlines(v, now, &s, &e) == -1) {
 		cli_warn("%s", e.msg);
 		return EXIT_FAIL;
 	}

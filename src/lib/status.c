@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "agenda.h"
 #include "date.h"
 #include "journal.h"
 #include "status.h"
@@ -73,6 +74,34 @@ q(struct lb_store *st, const char *name, const char *arg, int64_t *out,
 
 static int	collect(struct lb_vault *, int64_t, struct lb_status *,
 		    struct lb_err *);
+
+int
+lb_status_deadlines(struct lb_vault *v, int64_t now, struct lb_status *s,
+    struct lb_err *e)
+{
+	const struct lb_agenda_totals *t;
+	struct lb_agenda_opts	 o;
+	struct lb_agenda	*a;
+	int64_t			 n;
+
+	memset(&o, 0, sizeof(o));
+	o.as_of = now;
+	o.at_risk_only = 1;
+	if (lb_agenda_build(v, &o, &a, e) == -1)
+		return -1;
+	t = lb_agenda_totals(a);
+	n = (int64_t)t->n[LB_DL_OVERDUE];
+	risk(s, "deadlines_overdue", n, "lifeboat deadlines --at-risk; record "
+	    "the relief CBP grants: lifeboat relief add", "%" PRId64
+	    " deadline%s overdue (entry summaries, payments, incident clocks)",
+	    n, n == 1 ? "" : "s");
+	n = (int64_t)t->n[LB_DL_AT_RISK];
+	risk(s, "deadlines_at_risk", n, "lifeboat deadlines --at-risk",
+	    "%" PRId64 " deadline%s due within the at_risk_days setting", n,
+	    n == 1 ? "" : "s");
+	lb_agenda_free(a);
+	return 0;
+}
 
 int
 lb_status_collect(struct lb_vault *v, int64_t now, struct lb_status *s,

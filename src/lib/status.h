@@ -57,5 +57,12 @@ extern const char * const lb_shipment_statuses[];
 
 int	lb_status_collect(struct lb_vault *, int64_t now, struct lb_status *,
 	    struct lb_err *);
+/*
+ * Add the deadline risks (overdue, at risk) to a collected status.  It
+ * judges every released shipment (agenda.h) in a snapshot of its own, so
+ * it is for the status a person asks for, not for frequent scrapes.
+ */
+int	lb_status_deadlines(struct lb_vault *, int64_t now, struct lb_status *,
+	    struct lb_err *);
 
 #endif

@@ -79,6 +79,13 @@ expect_grep "text names the estimate" "$T/out" "Estimated exposure \(an estimate
 expect_grep "text line of D1" "$T/out" "^2026-12-07 +1d late +overdue +entry summary +D1 +B76-7000001-[0-9] +\\\$101.23"
 expect_grep "text prints the rules" "$T/out" "summary: estimate, to confirm: \\\$100 \+ 0.1% of the duty per day late"
 
+# The status names what is overdue and at risk (D1 summary, D2 and
+# HL26-000001 summaries overdue; no relief yet).
+expect_rc "status with deadlines" 0 lb status --as-of 2026-12-08T09:00:00Z --json
+expect_eq "status counts overdue deadlines" "$(python3 -c 'import json,sys; print({r["id"]: r["count"] for r in json.load(sys.stdin)["risks"]}.get("deadlines_overdue"))' <"$T/out")" 4
+expect_rc "status text" 0 lb status --as-of 2026-12-08T09:00:00Z
+expect_grep "status text names them" "$T/out" "4 deadlines overdue"
+
 # Relief: bad inputs refused, nothing written.
 before=$(sqlite3 "$V/vault.db" 'SELECT count(*) FROM journal')
 expect_rc "relief needs its options" 2 lb relief add --type discretion --from 2026-12-01
