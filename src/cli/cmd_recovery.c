@@ -2,11 +2,13 @@
  * cmd_recovery.c: lifeboat recovery list|mark|export|attachment: the
  * post-release work to key into ACE once it is back (E4).
  */
+#include <fcntl.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "cbp.h"
@@ -153,6 +155,30 @@ ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* Write b to a new file, mode 0600 like the PDFs; -1 if it exists. */
+static int
+write_new(const char *path, const struct lb_buf *b)
+{
+	FILE	*f;
+	int	 fd;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0600)) == -1)
+		return -1;
+	if ((f = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		(void)unlink(path);
+		return -1;
+	}
+	if (fwrite(b->data, 1, b->len, f) != b->len || fflush(f) != 0 ||
+	    fsync(fd) != 0) {
+		(void)fclose(f);
+		(void)unlink(path);
+		return -1;
+	}
+	return fclose(f) == 0 ? 0 : -1;
+}
+
 static int
 attachment(struct cli *c, const char *entry, const char *out,
     const char *relief, int64_t day)
@@ -162,7 +188,6 @@ attachment(struct cli *c, const char *entry, const char *out,
 	struct lb_vault		*v;
 	struct lb_err		 e;
 	struct lb_buf		 b;
-	FILE			*f;
 	int			 rc = 0;
 
 	if (day >= 0)
@@ -187,8 +212,7 @@ attachment(struct cli *c, const char *entry, const char *out,
 		rc = EXIT_FAIL;
 	} else if (out == NULL)
 		fputs(lb_buf_cstr(&b), stdout);
-	else if ((f = fopen(out, "wx")) == NULL ||
-	    fwrite(b.data, 1, b.len, f) != b.len || fclose(f) != 0) {
+	else if (write_new(out, &b) == -1) {
 		cli_warn("%s: cannot write it (it must not exist yet)", out);
 		rc = EXIT_FAIL;
 	} else

@@ -80,6 +80,7 @@ else
 fi
 expect_rc "text file" 0 lb recovery attachment B76-1234567-1 -o "$T/att2.txt" --date 2026-12-09
 expect_eq "text file is the text" "$(cat "$T/att2.txt")" "$(cat "$T/att.txt")"
+expect_eq "text file private" "$(stat -c %a "$T/att2.txt")" 600
 expect_rc "existing text file not overwritten" 3 lb recovery attachment B76-1234567-1 -o "$T/att2.txt"
 expect_rc "downtime entry refused" 1 lb recovery attachment "$n2"
 expect_grep "downtime named" "$T/err" "released on downtime"
