@@ -10,12 +10,17 @@
 #include "date.h"
 #include "mem.h"
 #include "relief.h"
-#include "sumap.h"
+#include "keyset.h"
 
 /* The arena holding kept shipments' texts may grow this far. */
 #define ARENA_MAX	((size_t)1 << 31)
 
 #define DAY		INT64_C(86400)
+
+/* The tags of marks. */
+#define K_PMS		0	/* a client on PMS */
+#define K_SUMMARY	1	/* a summary transmitted or accepted */
+#define K_STATEMENT	2	/* a statement transmitted or accepted */
 
 #define F_PMS		0x1
 #define F_SUMMARY_DONE	0x2
@@ -60,9 +65,9 @@ struct lb_agenda {
 	size_t			 dcur;		/* cursor, in step with the
 						 * shipments */
 	char			 prev[64];	/* the shipment before */
-	struct lb_sumap		*pms;		/* importer -> 1 */
-	struct lb_sumap		*done;		/* ref -> F_*_DONE */
-	size_t			 npms, ndone;	/* rows put in them */
+	struct lb_keyset	*marks;		/* K_PMS importers, K_SUMMARY
+						 * and K_STATEMENT refs */
+	size_t			 nmarks[3];	/* keys put in it, by tag */
 	char			 run_key[64];	/* on_duty's current run */
 	size_t			 run_len;
 	int64_t			 run_sum;
@@ -281,33 +286,30 @@ on_duty(void *arg, const struct lb_value *v, size_t n)
 }
 
 static int
+mark(struct lb_agenda *a, int tag, const struct lb_value *v)
+{
+	if (v->s == NULL || lb_keyset_add(a->marks, tag, v->s, v->len, 0,
+	    NULL) == -1)
+		return lb_error(a->e, "out of memory reading the vault");
+	a->nmarks[tag]++;
+	return 0;
+}
+
+static int
 on_pms(void *arg, const struct lb_value *v, size_t n)
 {
-	struct lb_agenda	*a = arg;
-
-	if (v[0].s == NULL || lb_sumap_add(a->pms, v[0].s, v[0].len,
-	    1) == -1)
-		return lb_error(a->e, "out of memory reading clients");
-	a->npms++;
-	return 0;
+	return mark(arg, K_PMS, &v[0]);
 }
 
 static int
 on_done(void *arg, const struct lb_value *v, size_t n)
 {
-	struct lb_agenda	*a = arg;
-	int64_t			 bit = 0;
-
 	if (v[1].s != NULL && v[1].len == 7 && memcmp(v[1].s, "summary",
 	    7) == 0)
-		bit = F_SUMMARY_DONE;
-	else if (v[1].s != NULL && v[1].len == 9 && memcmp(v[1].s,
-	    "statement", 9) == 0)
-		bit = F_PAYMENT_DONE;
-	if (bit != 0 && (v[0].s == NULL || lb_sumap_add(a->done, v[0].s,
-	    v[0].len, bit) == -1))
-		return lb_error(a->e, "out of memory reading recovery tasks");
-	a->ndone++;
+		return mark(arg, K_SUMMARY, &v[0]);
+	if (v[1].s != NULL && v[1].len == 9 && memcmp(v[1].s, "statement",
+	    9) == 0)
+		return mark(arg, K_STATEMENT, &v[0]);
 	return 0;
 }
 
@@ -319,7 +321,6 @@ on_shipment(void *arg, const struct lb_value *vals, size_t n)
 	struct lb_dl_shipment	 in;
 	struct ship		 s, *p;
 	char			 ref[64], imp[16], port[5];
-	int64_t			 flags;
 	size_t			 cap;
 	int			 i, kept = 0;
 
@@ -330,12 +331,16 @@ on_shipment(void *arg, const struct lb_value *vals, size_t n)
 		return lb_error(a->e, "shipment %.*s: bad release date in the "
 		    "vault (run lifeboat verify)", (int)vals[0].len,
 		    vals[0].s != NULL ? vals[0].s : "");
-	if (a->npms > 0 && lb_sumap_get(a->pms, vals[1].s, vals[1].len,
-	    &flags) == 1)
+	/* Most vaults mark nothing of a tag: skip the lookups then. */
+	if (a->nmarks[K_PMS] > 0 && lb_keyset_has(a->marks, K_PMS, vals[1].s,
+	    vals[1].len))
 		s.flags |= F_PMS;
-	if (a->ndone > 0 && lb_sumap_get(a->done, vals[0].s, vals[0].len,
-	    &flags) == 1)
-		s.flags |= (unsigned)flags;
+	if (a->nmarks[K_SUMMARY] > 0 && lb_keyset_has(a->marks, K_SUMMARY,
+	    vals[0].s, vals[0].len))
+		s.flags |= F_SUMMARY_DONE;
+	if (a->nmarks[K_STATEMENT] > 0 && lb_keyset_has(a->marks, K_STATEMENT,
+	    vals[0].s, vals[0].len))
+		s.flags |= F_PAYMENT_DONE;
 	/*
 	 * A summary filed (its 7501 date) meets its deadline; on a daily
 	 * statement the duties were deposited with it.  A PMS payment waits
@@ -539,8 +544,7 @@ gather(struct lb_vault *v, struct lb_agenda *a, struct lb_err *e)
 			a->nclock_items++;
 		}
 	}
-	if ((a->pms = lb_sumap_new(1024)) == NULL ||
-	    (a->done = lb_sumap_new(1024)) == NULL)
+	if ((a->marks = lb_keyset_new()) == NULL)
 		return lb_error(e, "out of memory");
 	if (v->st->ops->query_rows(v->st, "line_duties", NULL, 0, 0, on_duty,
 	    a, e) == -1 || flush_duty(a) == -1)
@@ -661,7 +665,6 @@ lb_agenda_free(struct lb_agenda *a)
 	lb_buf_free(&a->arena);
 	free(a->duties);
 	lb_buf_free(&a->dkeys);
-	lb_sumap_free(a->pms);
-	lb_sumap_free(a->done);
+	lb_keyset_free(a->marks);
 	free(a);
 }

@@ -17,12 +17,6 @@
 #include "kind.h"
 #include "mem.h"
 
-static const struct lb_kind *
-kind(const char *name)
-{
-	return lb_kind_find(name);
-}
-
 static void
 text_value(struct lb_value *v, const char *s)
 {
@@ -78,7 +72,7 @@ record_use(struct lb_change *c, const struct lb_who *who, const char *number,
     const char *filer, int64_t serial, const char *state,
     const char *shipment, const char *reason, struct lb_err *e)
 {
-	const struct lb_kind	*k = kind("entry_numbers");
+	const struct lb_kind	*k = lb_kind_get("entry_numbers");
 	struct lb_value		 vals[8];
 	char			 ts[24];
 	int			 changed;
@@ -107,8 +101,9 @@ on_brokerage(void *arg, const struct lb_value *vals, const unsigned char *d,
     size_t dlen)
 {
 	struct filers	*f = arg;
-	int		 c = lb_kind_col(kind("brokerage"), "filer_codes");
+	int		 c;
 
+	c = lb_kind_col(lb_kind_get("brokerage"), "filer_codes");
 	if (c >= 0 && !vals[c].null && vals[c].s != NULL) {
 		(void)snprintf(f->codes, sizeof(f->codes), "%.*s",
 		    (int)vals[c].len, vals[c].s);
@@ -124,7 +119,7 @@ check_filer_is_ours(struct lb_store *st, const char *filer, struct lb_err *e)
 	const char	*p;
 
 	memset(&f, 0, sizeof(f));
-	if (st->ops->rows_scan(st, kind("brokerage"), on_brokerage, &f,
+	if (st->ops->rows_scan(st, lb_kind_get("brokerage"), on_brokerage, &f,
 	    e) == -1)
 		return -1;
 	if (!f.found)
@@ -145,7 +140,7 @@ lb_entry_reserve(struct lb_vault *v, const struct lb_who *who,
     const char *filer_in, int64_t first, int64_t last, const char *port,
     const char *note, struct lb_err *e)
 {
-	const struct lb_kind	*k = kind("entry_blocks");
+	const struct lb_kind	*k = lb_kind_get("entry_blocks");
 	struct lb_change	 c;
 	struct lb_value		 vals[5];
 	struct lb_buf		 key, detail;
@@ -271,7 +266,7 @@ lb_entry_next(struct lb_vault *v, const struct lb_who *who,
     const char *filer_in, const char *shipment, char number[LB_ENTRY_STRLEN],
     struct lb_err *e)
 {
-	const struct lb_kind	*sk = kind("shipments");
+	const struct lb_kind	*sk = lb_kind_get("shipments");
 	struct lb_store		*st = v->st;
 	struct lb_change	 c;
 	struct shipment_row	 sr;
@@ -438,7 +433,7 @@ lb_entry_void(struct lb_vault *v, const struct lb_who *who,
 		    filer);
 		goto out;
 	}
-	rc = st->ops->get_row(st, kind("entry_numbers"), number,
+	rc = st->ops->get_row(st, lb_kind_get("entry_numbers"), number,
 	    strlen(number), on_use, &u, e);
 	if (rc == -1)
 		goto out;
@@ -516,7 +511,7 @@ lb_entry_blocks(struct lb_vault *v, lb_block_cb *cb, void *arg,
 
 	if (v->st->ops->read_begin(v->st, e) == -1)
 		return -1;
-	rc = v->st->ops->rows_scan(v->st, kind("entry_blocks"),
+	rc = v->st->ops->rows_scan(v->st, lb_kind_get("entry_blocks"),
 	    on_block_status, &w, e);
 	v->st->ops->read_end(v->st);
 	return rc;
@@ -550,7 +545,7 @@ lb_entry_reserve_left(struct lb_vault *v, struct lb_reserve *r,
 	struct block_walk	w = { v->st, on_left, r, e, 0 };
 
 	memset(r, 0, sizeof(*r));
-	if (v->st->ops->rows_scan(v->st, kind("entry_blocks"),
+	if (v->st->ops->rows_scan(v->st, lb_kind_get("entry_blocks"),
 	    on_block_status, &w, e) == -1) {
 		if (!w.failed)
 			lb_error(e, "more than %d filer codes have blocks",
@@ -575,7 +570,7 @@ mark_used(struct lb_store *st, struct lb_change *c, const struct lb_who *who,
 		return 0;
 	}
 	memset(&u, 0, sizeof(u));
-	rc = st->ops->get_row(st, kind("entry_numbers"), number,
+	rc = st->ops->get_row(st, lb_kind_get("entry_numbers"), number,
 	    strlen(number), on_use, &u, e);
 	if (rc == -1)
 		return -1;

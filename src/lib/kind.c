@@ -5,6 +5,7 @@
  * the same columns, and a unit test checks that each descriptor matches the
  * SQL schema created by the migrations.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "kind.h"
@@ -324,6 +325,17 @@ lb_kind_find(const char *name)
 		if (strcmp(lb_kinds[i]->name, name) == 0)
 			return lb_kinds[i];
 	return NULL;
+}
+
+const struct lb_kind *
+lb_kind_get(const char *name)
+{
+	const struct lb_kind	*k = lb_kind_find(name);
+
+	/* The kinds are compiled in: the caller's name is wrong. */
+	if (k == NULL)
+		abort();
+	return k;
 }
 
 int

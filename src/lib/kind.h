@@ -104,6 +104,8 @@ extern const struct lb_kind * const lb_kinds[];
 extern const size_t lb_nkinds;
 
 const struct lb_kind	*lb_kind_find(const char *name);
+/* A kind the program names itself: missing is a programming error (abort). */
+const struct lb_kind	*lb_kind_get(const char *name);
 /* Index of the column named `name` in k, or -1. */
 int			 lb_kind_col(const struct lb_kind *k, const char *name);
 

@@ -19,16 +19,6 @@
 static const char *const tasks[] = { "release", "summary", "statement" };
 #define NTASKS	3
 
-static const struct lb_kind *
-kind(const char *name)
-{
-	const struct lb_kind	*k = lb_kind_find(name);
-
-	if (k == NULL)
-		abort();	/* compiled in */
-	return k;
-}
-
 static int
 known_state(const char *s)
 {
@@ -94,7 +84,7 @@ on_ship(void *arg, const struct lb_value *vals, const unsigned char *d,
     size_t dlen)
 {
 	struct mark_ctx		*m = arg;
-	const struct lb_kind	*k = kind("shipments");
+	const struct lb_kind	*k = lb_kind_get("shipments");
 
 	m->found = 1;
 	lb_value_copy(&vals[lb_kind_col(k, "entry_number")], m->entry,
@@ -142,7 +132,7 @@ lb_recovery_mark(struct lb_vault *v, const struct lb_who *who,
     const char *ref, const char *task, const char *state,
     const char *reason, struct lb_err *e)
 {
-	const struct lb_kind	*k = kind("recovery");
+	const struct lb_kind	*k = lb_kind_get("recovery");
 	struct lb_store		*st = v->st;
 	struct lb_change	 c;
 	struct mark_ctx		 m;
@@ -171,7 +161,7 @@ lb_recovery_mark(struct lb_vault *v, const struct lb_who *who,
 	memset(&m, 0, sizeof(m));
 	if (lb_change_begin(st, &c, e) == -1)
 		goto out_free;
-	rc = st->ops->get_row(st, kind("shipments"), ref, strlen(ref),
+	rc = st->ops->get_row(st, lb_kind_get("shipments"), ref, strlen(ref),
 	    on_ship, &m, e);
 	if (rc == -1)
 		goto out;
@@ -249,7 +239,7 @@ att_ship(void *arg, const struct lb_value *vals, const unsigned char *d,
     size_t dlen)
 {
 	struct att_ctx		*x = arg;
-	const struct lb_kind	*k = kind("shipments");
+	const struct lb_kind	*k = lb_kind_get("shipments");
 
 	lb_value_copy(&vals[lb_kind_col(k, "importer_number")], x->importer,
 	    sizeof(x->importer));
@@ -269,7 +259,7 @@ att_client(void *arg, const struct lb_value *vals, const unsigned char *d,
 {
 	struct att_ctx	*x = arg;
 
-	lb_value_copy(&vals[lb_kind_col(kind("clients"), "name")],
+	lb_value_copy(&vals[lb_kind_col(lb_kind_get("clients"), "name")],
 	    x->a->importer_name, sizeof(x->a->importer_name));
 	return 0;
 }
@@ -279,7 +269,7 @@ att_broker(void *arg, const struct lb_value *vals, const unsigned char *d,
     size_t dlen)
 {
 	struct att_ctx		*x = arg;
-	const struct lb_kind	*k = kind("brokerage");
+	const struct lb_kind	*k = lb_kind_get("brokerage");
 
 	lb_value_copy(&vals[lb_kind_col(k, "name")], x->a->broker_name,
 	    sizeof(x->a->broker_name));
@@ -328,7 +318,7 @@ att_gather(struct lb_vault *v, const char *entry, struct att_ctx *x,
     struct lb_err *e)
 {
 	struct lb_store		*st = v->st;
-	const struct lb_kind	*sk = kind("shipments");
+	const struct lb_kind	*sk = lb_kind_get("shipments");
 	int			 rc;
 
 	rc = st->ops->unique_owner(st, sk, lb_kind_col(sk, "entry_number"),
@@ -339,11 +329,11 @@ att_gather(struct lb_vault *v, const char *entry, struct att_ctx *x,
 		return lb_error(e, "no shipment in the vault has entry %s",
 		    entry);
 	if (st->ops->get_row(st, sk, x->ref, strlen(x->ref), att_ship, x,
-	    e) == -1 || st->ops->get_row(st, kind("entry_numbers"), entry,
-	    strlen(entry), att_use, x, e) == -1 ||
-	    st->ops->get_row(st, kind("clients"), x->importer,
+	    e) == -1 || st->ops->get_row(st, lb_kind_get("entry_numbers"),
+	    entry, strlen(entry), att_use, x, e) == -1 ||
+	    st->ops->get_row(st, lb_kind_get("clients"), x->importer,
 	    strlen(x->importer), att_client, x, e) == -1 ||
-	    st->ops->rows_scan(st, kind("brokerage"), att_broker, x,
+	    st->ops->rows_scan(st, lb_kind_get("brokerage"), att_broker, x,
 	    e) == -1 || lb_relief_list(v, att_relief, x, e) == -1)
 		return -1;
 	if (strcmp(x->use_state, "drawn") == 0)

@@ -22,17 +22,6 @@ const struct lb_clock_def lb_clock_defs[] = {
 };
 const size_t lb_nclock_defs = sizeof(lb_clock_defs) / sizeof(lb_clock_defs[0]);
 
-static const struct lb_kind *
-kind(const char *name)
-{
-	const struct lb_kind	*k = lb_kind_find(name);
-
-	/* The kinds are compiled in: a missing one is a programming error. */
-	if (k == NULL)
-		abort();
-	return k;
-}
-
 /* Commit c with a detail object built in d; aborts c on failure. */
 static int
 commit(struct lb_change *c, const struct lb_who *who, const char *action,
@@ -67,7 +56,7 @@ int
 lb_calendar_store(struct lb_vault *v, const struct lb_who *who,
     const char *text, size_t n, const char *source, struct lb_err *e)
 {
-	const struct lb_kind	*k = kind("calendar");
+	const struct lb_kind	*k = lb_kind_get("calendar");
 	struct lb_calendar	*cal;
 	struct lb_change	 c;
 	struct lb_row		*r;
@@ -160,7 +149,7 @@ lb_calendar_of_vault(struct lb_vault *v, struct lb_calendar **out,
 		return lb_error(e, "out of memory");
 	l.source = source;
 	l.e = e;
-	rc = v->st->ops->get_row(v->st, kind("calendar"), "current", 7,
+	rc = v->st->ops->get_row(v->st, lb_kind_get("calendar"), "current", 7,
 	    on_calendar, &l, e);
 	if (rc == -1) {
 		lb_cal_free(l.cal);
@@ -235,7 +224,7 @@ lb_relief_add(struct lb_vault *v, const struct lb_who *who,
     const struct lb_relief_in *in, char id_out[LB_RELIEF_ID],
     struct lb_err *e)
 {
-	const struct lb_kind	*k = kind("relief");
+	const struct lb_kind	*k = lb_kind_get("relief");
 	struct lb_store		*st = v->st;
 	struct lb_change	 c;
 	struct lb_row		*r;
@@ -293,7 +282,7 @@ lb_relief_add(struct lb_vault *v, const struct lb_who *who,
 	if (relief_check(r, e) == -1)
 		goto out;
 	if (!r->vals[7].null) {
-		rc = st->ops->has_key(st, kind("clients"), r->vals[7].s,
+		rc = st->ops->has_key(st, lb_kind_get("clients"), r->vals[7].s,
 		    r->vals[7].len, e);
 		if (rc == -1)
 			goto out;
@@ -350,7 +339,8 @@ lb_relief_list(struct lb_vault *v, lb_relief_cb *cb, void *arg,
 {
 	struct relief_scan	s = { cb, arg, e };
 
-	return v->st->ops->rows_scan(v->st, kind("relief"), on_relief, &s, e);
+	return v->st->ops->rows_scan(v->st, lb_kind_get("relief"), on_relief,
+	    &s, e);
 }
 
 /* Clocks. */
@@ -395,7 +385,7 @@ clock_write(struct lb_vault *v, const struct lb_who *who, const char *name,
     int64_t started, int64_t stopped, const char *note, const char *action,
     struct lb_change *c, struct lb_err *e)
 {
-	const struct lb_kind	*k = kind("clocks");
+	const struct lb_kind	*k = lb_kind_get("clocks");
 	struct lb_row		*r;
 	struct lb_buf		 d;
 	char			 t1[LB_TIME_STRLEN], t2[LB_TIME_STRLEN];
@@ -444,8 +434,8 @@ clock_begin(struct lb_vault *v, const char *name, struct lb_change *c,
 
 	if (clock_def(name, e) == NULL || lb_change_begin(v->st, c, e) == -1)
 		return -1;
-	rc = v->st->ops->get_row(v->st, kind("clocks"), name, strlen(name),
-	    on_clock_row, rec, e);
+	rc = v->st->ops->get_row(v->st, lb_kind_get("clocks"), name,
+	    strlen(name), on_clock_row, rec, e);
 	if (rc == -1)
 		lb_change_abort(c);
 	return rc;
@@ -525,5 +515,6 @@ lb_clock_list(struct lb_vault *v, lb_clock_cb *cb, void *arg,
 {
 	struct clock_scan	s = { cb, arg, e };
 
-	return v->st->ops->rows_scan(v->st, kind("clocks"), on_clock, &s, e);
+	return v->st->ops->rows_scan(v->st, lb_kind_get("clocks"), on_clock,
+	    &s, e);
 }
