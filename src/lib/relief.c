@@ -63,7 +63,7 @@ lb_calendar_store(struct lb_vault *v, const struct lb_who *who,
 	struct lb_buf		 d;
 	char			 why[LB_CAL_WHY_MAX];
 	unsigned long		 line;
-	int			 changed, ret = -1;
+	int			 changed, c_text, ret = -1;
 
 	if ((cal = lb_cal_new()) == NULL)
 		return lb_error(e, "out of memory");
@@ -80,10 +80,12 @@ lb_calendar_store(struct lb_vault *v, const struct lb_who *who,
 	    lb_row_set(r, "source", source, e) == -1 ||
 	    set_who(r, who, e) == -1)
 		goto out;
-	/* The file itself is stored as read: lb_cal_read accepted it. */
-	r->vals[1].null = 0;
-	r->vals[1].s = text;
-	r->vals[1].len = n;
+	/* The file itself is stored as read: lb_cal_read accepted it (line
+	 * ends and all, which the text check would refuse). */
+	c_text = lb_kind_col(k, "text");
+	r->vals[c_text].null = 0;
+	r->vals[c_text].s = text;
+	r->vals[c_text].len = n;
 	if (lb_change_begin(v->st, &c, e) == -1)
 		goto out;
 	if (lb_change_upsert(&c, k, r->vals, "current", 7, &changed,
