@@ -43,6 +43,7 @@ int	cmd_relief(struct cli *, int, char **);
 int	cmd_recovery(struct cli *, int, char **);
 int	cmd_clock(struct cli *, int, char **);
 int	cmd_serve(struct cli *, int, char **);
+int	cmd_user(struct cli *, int, char **);
 
 /* Open the vault or print why not; NULL on failure. */
 struct lb_vault	*cli_open(struct cli *);
@@ -56,6 +57,13 @@ int	cli_number(const char *opt, const char *s, long min, long max,
  * caller frees); -1 with a message naming the file.
  */
 int	cli_read_file(const char *path, size_t max, char **text, size_t *len);
+struct lb_buf;
+struct lb_status;
+/* The status report as JSON (status --json, the web dashboard). */
+void	cli_status_json(const struct lb_status *, int64_t now, struct lb_buf *);
+struct lb_agenda_item;
+/* One deadline as JSON (deadlines --json, the API). */
+void	cli_deadline_json(struct lb_buf *, const struct lb_agenda_item *);
 /* Print a status report (text or JSON) of the vault at `now`. */
 int	cli_print_status(struct lb_vault *, int64_t now, int json);
 

@@ -120,8 +120,8 @@ static const char *const short_rule[] = {
 	"19 CFR 113.62",
 };
 
-static void
-json_item(struct lb_buf *b, const struct lb_agenda_item *it)
+void
+cli_deadline_json(struct lb_buf *b, const struct lb_agenda_item *it)
 {
 	const struct lb_deadline *d = &it->d;
 	char	due[LB_DATE_STRLEN], at[LB_TIME_STRLEN], orig[LB_DATE_STRLEN];
@@ -262,7 +262,7 @@ print_agenda(struct lb_agenda *a, int64_t as_of, int json)
 		if (json) {
 			if (i > 0)
 				lb_buf_addc(&b, ',');
-			json_item(&b, &it);
+			cli_deadline_json(&b, &it);
 		} else
 			text_item(&b, &it, used);
 		if (b.len >= (1 << 16) || i + 1 == n) {

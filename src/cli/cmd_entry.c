@@ -17,8 +17,8 @@ static const char entry_usage[] =
     "usage: lifeboat entry check NUMBER...\n"
     "       lifeboat entry reserve --filer F --from NNNNNNN --to NNNNNNN "
     "[--port DDPP] [--note TEXT]\n"
-    "       lifeboat entry next --filer F [--shipment REF | --count N] "
-    "[--json]\n"
+    "       lifeboat entry next --filer F [--shipment REF [--type NN] | "
+    "--count N] [--json]\n"
     "       lifeboat entry void NUMBER --reason TEXT\n"
     "       lifeboat entry used FILE [--dry-run] [--json]\n"
     "       lifeboat entry export [--json]\n"
@@ -134,10 +134,12 @@ entry_next(struct cli *c, int argc, char **argv)
 		{ "filer", required_argument, NULL, 'f' },
 		{ "shipment", required_argument, NULL, 's' },
 		{ "count", required_argument, NULL, 'c' },
+		{ "type", required_argument, NULL, 't' },
 		{ "json", no_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char	*filer = NULL, *shipment = NULL;
+	long		 type = 0;
 	char		 number[LB_ENTRY_STRLEN];
 	struct lb_vault	*v;
 	struct lb_err	 e;
@@ -157,6 +159,10 @@ entry_next(struct cli *c, int argc, char **argv)
 			    &count) == -1)
 				return EXIT_USAGE;
 			break;
+		case 't':
+			if (cli_number("--type", optarg, 1, 99, &type) == -1)
+				return EXIT_USAGE;
+			break;
 		case 'j':
 			json = 1;
 			break;
@@ -166,6 +172,10 @@ entry_next(struct cli *c, int argc, char **argv)
 	}
 	if (filer == NULL || optind != argc) {
 		cli_warn("entry next: expected --filer F [--shipment REF]");
+		return EXIT_USAGE;
+	}
+	if (type != 0 && shipment == NULL) {
+		cli_warn("entry next: --type sets the entry type of --shipment");
 		return EXIT_USAGE;
 	}
 	if (shipment != NULL && count != 1) {
@@ -189,7 +199,8 @@ entry_next(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (rc == 0)
-		rc = lb_entry_next(v, &c->who, filer, shipment, number, &e);
+		rc = lb_entry_next_typed(v, &c->who, filer, shipment,
+		    (int)type, number, &e);
 	lb_vault_close(v);
 	if (rc == -1) {
 		cli_warn("%s", e.msg);

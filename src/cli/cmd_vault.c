@@ -65,8 +65,8 @@ age_text(int64_t secs, char *out, size_t outlen)
 		(void)snprintf(out, outlen, "%" PRId64 " days", secs / 86400);
 }
 
-static void
-status_json(const struct lb_status *s, int64_t now, struct lb_buf *b)
+void
+cli_status_json(const struct lb_status *s, int64_t now, struct lb_buf *b)
 {
 	char	ts[LB_TIME_STRLEN];
 	size_t	i;
@@ -179,7 +179,7 @@ cli_print_status(struct lb_vault *v, int64_t now, int json)
 		return 0;
 	}
 	lb_buf_init(&b, 1 << 20);
-	status_json(&s, now, &b);
+	cli_status_json(&s, now, &b);
 	if (lb_buf_error(&b) != 0) {
 		lb_buf_free(&b);
 		cli_warn("out of memory");

@@ -38,7 +38,8 @@ static const struct {
 	{ "relief", cmd_relief, "record relief CBP granted (discretion, extra days)" },
 	{ "recovery", cmd_recovery, "post-release work to key into ACE; attachments" },
 	{ "clock", cmd_clock, "incident clocks: the 72-hour SOC notice" },
-	{ "serve", cmd_serve, "HTTP server (so far /livez, /readyz, /metrics)" },
+	{ "user", cmd_user, "web accounts: add, passwd, disable, enable, list" },
+	{ "serve", cmd_serve, "web workspace, client portal and JSON API" },
 };
 
 static void

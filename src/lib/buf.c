@@ -228,3 +228,36 @@ lb_buf_detach(struct lb_buf *b, size_t *lenp)
 	b->err = 0;
 	return p;
 }
+
+void
+lb_buf_add_html(struct lb_buf *b, const char *s, size_t n)
+{
+	const char	*rep;
+	size_t		 i, from = 0;
+
+	for (i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = "&quot;";
+			break;
+		case '\'':
+			rep = "&#39;";
+			break;
+		default:
+			continue;
+		}
+		lb_buf_add(b, s + from, i - from);
+		lb_buf_adds(b, rep);
+		from = i + 1;
+	}
+	lb_buf_add(b, s + from, n - from);
+}

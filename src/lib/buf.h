@@ -41,6 +41,8 @@ void	 lb_buf_add_json_str(struct lb_buf *, const char *, size_t);
  * prefixed with a single quote to neutralise it.
  */
 void	 lb_buf_add_csv_field(struct lb_buf *, const char *, size_t);
+/* Append n bytes as HTML text or attribute value (& < > " ' escaped). */
+void	 lb_buf_add_html(struct lb_buf *, const char *, size_t);
 /* Append n bytes as lowercase hex. */
 void	 lb_buf_add_hex(struct lb_buf *, const unsigned char *, size_t);
 const char *lb_buf_cstr(const struct lb_buf *);

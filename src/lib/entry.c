@@ -266,6 +266,14 @@ lb_entry_next(struct lb_vault *v, const struct lb_who *who,
     const char *filer_in, const char *shipment, char number[LB_ENTRY_STRLEN],
     struct lb_err *e)
 {
+	return lb_entry_next_typed(v, who, filer_in, shipment, 0, number, e);
+}
+
+int
+lb_entry_next_typed(struct lb_vault *v, const struct lb_who *who,
+    const char *filer_in, const char *shipment, int entry_type,
+    char number[LB_ENTRY_STRLEN], struct lb_err *e)
+{
 	const struct lb_kind	*sk = lb_kind_get("shipments");
 	struct lb_store		*st = v->st;
 	struct lb_change	 c;
@@ -275,10 +283,16 @@ lb_entry_next(struct lb_vault *v, const struct lb_who *who,
 	int64_t			 serial = 0, first, last, nblocks;
 	int			 rc, found = 0, changed, ret = -1;
 	int			 ce = lb_kind_col(sk, "entry_number");
+	int			 ct = lb_kind_col(sk, "entry_type");
 
 	number[0] = '\0';
 	if (filer_code(filer_in, filer, e) == -1)
 		return -1;
+	if (entry_type != 0 && shipment == NULL)
+		return lb_error(e, "an entry type goes with a shipment");
+	if (entry_type != 0 && !lb_entry_type_valid(entry_type))
+		return lb_error(e, "entry type %02d is not a CBP entry type",
+		    entry_type);
 	memset(&sr, 0, sizeof(sr));
 	sr.k = sk;
 	lb_buf_init(&sr.text, 1 << 20);
@@ -353,11 +367,19 @@ lb_entry_next(struct lb_vault *v, const struct lb_who *who,
 		sr.vals[ce].s = number;
 		sr.vals[ce].len = strlen(number);
 		sr.vals[ce].i = 0;
+		if (entry_type != 0) {
+			sr.vals[ct].null = 0;
+			sr.vals[ct].s = NULL;
+			sr.vals[ct].len = 0;
+			sr.vals[ct].i = entry_type;
+		}
 		if (lb_change_upsert(&c, sk, sr.vals, shipment,
 		    strlen(shipment), &changed, e) == -1)
 			goto out;
 	}
 	lb_buf_addf(&detail, "{\"number\":\"%s\"", number);
+	if (entry_type != 0)
+		lb_buf_addf(&detail, ",\"entry_type\":\"%02d\"", entry_type);
 	if (shipment != NULL) {
 		lb_buf_adds(&detail, ",\"shipment\":");
 		lb_buf_add_json_str(&detail, shipment, strlen(shipment));

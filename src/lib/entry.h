@@ -40,6 +40,14 @@ int	lb_entry_reserve(struct lb_vault *, const struct lb_who *,
 int	lb_entry_next(struct lb_vault *, const struct lb_who *,
 	    const char *filer, const char *shipment,
 	    char number[LB_ENTRY_STRLEN], struct lb_err *);
+/*
+ * The same, setting the shipment's entry type too (entry_type 0 leaves it
+ * as it is): the release pack needs one, and a shipment drawn a number on
+ * downtime had none in the main system's feed.
+ */
+int	lb_entry_next_typed(struct lb_vault *, const struct lb_who *,
+	    const char *filer, const char *shipment, int entry_type,
+	    char number[LB_ENTRY_STRLEN], struct lb_err *);
 /* Void a number of a block (drawn, or still free), with a reason. */
 int	lb_entry_void(struct lb_vault *, const struct lb_who *,
 	    const char *number, const char *reason, struct lb_err *);

@@ -275,6 +275,28 @@ static const struct lb_column recovery_cols[] = {
 	TEXT("actor", 80, REQ, "who set it"),
 };
 
+static const char * const account_roles[] = {
+	"admin", "staff", "client", "auditor", NULL
+};
+
+static const char * const account_states[] = {
+	"active", "disabled", NULL
+};
+
+/* Who may sign in to the web workspace (account.h); never imported. */
+static const struct lb_column account_cols[] = {
+	TEXT("name", 32, KEY, "user name: a-z, 0-9, '.', '_', '-'"),
+	{ "role", T, LB_CK_ENUM, REQ, 0, 0, account_roles, NULL,
+	    "admin, staff, client or auditor" },
+	COL("importer_number", T, LB_CK_IMPORTER, 0,
+	    "client users: the one importer they see"),
+	TEXT("hash", 128, REQ, "argon2id hash of the password (never shown)"),
+	{ "state", T, LB_CK_ENUM, REQ, 0, 0, account_states, NULL,
+	    "active or disabled" },
+	TEXT("at", 24, REQ, "when last changed (UTC)"),
+	TEXT("actor", 80, REQ, "who changed it"),
+};
+
 static const struct lb_column setting_cols[] = {
 	COL("name", T, LB_CK_KEY, KEY, "setting name"),
 	TEXT("value", 200, REQ, "setting value"),
@@ -309,10 +331,12 @@ static const struct lb_kind calendar = INTERNAL("calendar", "calendar", "calenda
 static const struct lb_kind relief = INTERNAL("relief", "relief", "relief", relief_cols);
 static const struct lb_kind clocks = INTERNAL("clocks", "clock", "clock", clock_cols);
 static const struct lb_kind recovery = INTERNAL("recovery", "recovery", "recovery task", recovery_cols);
+static const struct lb_kind accounts = INTERNAL("accounts", "account", "account", account_cols);
 
 const struct lb_kind * const lb_kinds[] = {
 	&brokerage, &clients, &contacts, &employees, &shipments, &lines,
-	&settings, &blocks, &uses, &calendar, &relief, &clocks, &recovery
+	&settings, &blocks, &uses, &calendar, &relief, &clocks, &recovery,
+	&accounts
 };
 const size_t lb_nkinds = sizeof(lb_kinds) / sizeof(lb_kinds[0]);
 

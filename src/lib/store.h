@@ -172,6 +172,14 @@ struct lb_store_ops {
 	int	(*query_rows)(struct lb_store *, const char *name, const char *s,
 		    int64_t a, int64_t b, lb_vals_cb *, void *arg,
 		    struct lb_err *);
+	/*
+	 * The same with any number of parameters, given as values (a NULL
+	 * value binds NULL), on a statement kept prepared: for the queries
+	 * the web server runs on every request.
+	 */
+	int	(*query_vals)(struct lb_store *, const char *name,
+		    const struct lb_value *params, size_t nparams, lb_vals_cb *,
+		    void *arg, struct lb_err *);
 };
 
 struct lb_store {
@@ -179,7 +187,7 @@ struct lb_store {
 };
 
 /* Schema version this build writes; opening older vaults migrates them. */
-#define LB_SCHEMA_VERSION	4
+#define LB_SCHEMA_VERSION	5
 
 /*
  * Open the SQLite store at path (creating the file, mode 0600, when

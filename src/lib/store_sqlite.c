@@ -37,6 +37,7 @@ enum kstmt {
 	KS_HAS_KEY,
 	KS_COUNT,
 	KS_SCAN,
+	KS_WHERE_FIRST,	/* rows whose first column is ?1, in key order */
 	KS_N
 };
 
@@ -48,6 +49,7 @@ struct sq_store {
 	sqlite3_stmt	*j_head, *j_add, *j_add_row, *j_get, *j_latest;
 	sqlite3_stmt	*begin, *commit, *rollback;
 	sqlite3_stmt	*meta_get, *meta_set;
+	sqlite3_stmt	*row_stmt[16];	/* row_queries, when prepared */
 	char		*path;
 	pthread_t	 checker;
 	int		 checking;
@@ -132,6 +134,16 @@ kind_sql(const struct lb_kind *k, enum kstmt which, struct lb_buf *b)
 		for (i = 0; i < k->ncols; i++)
 			lb_buf_addf(b, "%s, ", k->cols[i].name);
 		lb_buf_addf(b, "digest FROM %s", k->table);
+		break;
+	case KS_WHERE_FIRST:
+		kind_sql(k, KS_SCAN, b);
+		lb_buf_addf(b, " WHERE %s = ?1", k->cols[0].name);
+		for (i = 0, first = 1; i < k->ncols; i++)
+			if (k->cols[i].flags & LB_COL_KEY) {
+				lb_buf_addf(b, "%s%s", first ? " ORDER BY " :
+				    ", ", k->cols[i].name);
+				first = 0;
+			}
 		break;
 	default:
 		break;
@@ -913,7 +925,68 @@ static const struct {
 	    "r.shipment_ref = q.ref AND r.task = t.task LEFT JOIN shipment s "
 	    "ON s.ref = q.ref WHERE ?1 IS NULL OR coalesce(r.state, "
 	    "'pending') = ?1 ORDER BY q.ref, t.ord" },
+	/*
+	 * A page of shipments for the web (query_vals): ?1 the last ref of
+	 * the page before (NULL: from the start), ?2 one importer, ?3 one
+	 * status, ?4 text found in the ref, entry number or bill (each NULL
+	 * for all), ?5 the page size.
+	 */
+	{ "shipments_page",
+	    "SELECT ref, importer_number, status, mode, entry_number, "
+	    "entry_type, port_entry, arrival_date, release_date, "
+	    "entered_value, bill, carrier_scac, summary_date FROM shipment "
+	    "WHERE (?1 IS NULL OR ref > ?1) AND (?2 IS NULL OR "
+	    "importer_number = ?2) AND (?3 IS NULL OR status = ?3) AND "
+	    "(?4 IS NULL OR instr(ref, ?4) > 0 OR instr(coalesce("
+	    "entry_number, ''), ?4) > 0 OR instr(coalesce(bill, ''), ?4) > "
+	    "0) ORDER BY ref LIMIT ?5" },
 };
+#define NROW_QUERIES	(sizeof(row_queries) / sizeof(row_queries[0]))
+
+/*
+ * A named row query with its parameters given as values (NULL, text or
+ * integer, bound in order to ?1, ?2...), on a statement kept prepared.
+ */
+static int
+sq_query_vals(struct lb_store *base, const char *name,
+    const struct lb_value *params, size_t np, lb_vals_cb *cb, void *arg,
+    struct lb_err *e)
+{
+	struct sq_store	*s = sq(base);
+	struct lb_value	 vals[MAX_COLS];
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc, n;
+
+	for (i = 0; i < NROW_QUERIES; i++)
+		if (strcmp(row_queries[i].name, name) == 0)
+			break;
+	if (i == NROW_QUERIES)
+		return lb_error(e, "unknown query %s", name);
+	if (s->row_stmt[i] != NULL && sqlite3_stmt_busy(s->row_stmt[i]))
+		return lb_error(e, "query %s is already running", name);
+	if (prepare(s, row_queries[i].sql, &s->row_stmt[i], e) == -1)
+		return -1;
+	st = s->row_stmt[i];
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if ((int)np > sqlite3_bind_parameter_count(st))
+		return lb_error(e, "query %s: too many parameters", name);
+	for (i = 0; i < np; i++)
+		(void)bind_value(st, (int)i + 1, &params[i]);
+	n = sqlite3_column_count(st);
+	assert(n <= MAX_COLS);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < (size_t)n; i++)
+			column_value(st, (int)i, &vals[i]);
+		if (cb(arg, vals, (size_t)n) == -1) {
+			sqlite3_reset(st);
+			return -1;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_error(s, e, name);
+}
 
 static int
 sq_query_rows(struct lb_store *base, const char *name, const char *text,
@@ -1013,27 +1086,30 @@ rows_where_first(struct sq_store *s, const struct lb_kind *k,
 	struct lb_value	 vals[MAX_COLS];
 	struct lb_buf	 b;
 	sqlite3_stmt	*st = NULL;
-	const char	*sep = " ORDER BY ";
 	size_t		 i;
-	int		 rc, n = 0;
+	int		 rc, n = 0, ki, own = 0;
 
-	if (k->ncols > MAX_COLS)
-		return lb_error(e, "kind %s has too many columns", k->name);
-	lb_buf_init(&b, 1 << 16);
-	kind_sql(k, KS_SCAN, &b);
-	lb_buf_addf(&b, " WHERE %s = ?1", k->cols[0].name);
-	for (i = 0; i < k->ncols; i++) {
-		if ((k->cols[i].flags & LB_COL_KEY) == 0)
-			continue;
-		lb_buf_addf(&b, "%s%s", sep, k->cols[i].name);
-		sep = ", ";
-	}
-	if (lb_buf_error(&b) != 0 || sqlite3_prepare_v2(s->db,
-	    lb_buf_cstr(&b), -1, &st, NULL) != SQLITE_OK) {
+	if ((ki = kind_index(k)) == -1 || k->ncols > MAX_COLS)
+		return lb_error(e, "kind %s has no storage", k->name);
+	/*
+	 * The cached statement, unless a caller up the stack is still
+	 * stepping it (a callback reading the same kind): then a fresh one.
+	 */
+	if (s->kind_stmt[ki][KS_WHERE_FIRST] == NULL ||
+	    !sqlite3_stmt_busy(s->kind_stmt[ki][KS_WHERE_FIRST])) {
+		if ((st = kind_stmt(s, k, KS_WHERE_FIRST, e)) == NULL)
+			return -1;
+	} else {
+		lb_buf_init(&b, 1 << 16);
+		kind_sql(k, KS_WHERE_FIRST, &b);
+		if (lb_buf_error(&b) != 0 || sqlite3_prepare_v2(s->db,
+		    lb_buf_cstr(&b), -1, &st, NULL) != SQLITE_OK) {
+			lb_buf_free(&b);
+			return db_error(s, e, k->table);
+		}
 		lb_buf_free(&b);
-		return db_error(s, e, k->table);
+		own = 1;
 	}
-	lb_buf_free(&b);
 	sqlite3_bind_text(st, 1, key, (int)keylen, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < k->ncols; i++)
@@ -1041,8 +1117,9 @@ rows_where_first(struct sq_store *s, const struct lb_kind *k,
 		n++;
 		if (cb(arg, vals, sqlite3_column_blob(st, (int)k->ncols),
 		    (size_t)sqlite3_column_bytes(st, (int)k->ncols)) == -1) {
-			sqlite3_finalize(st);
-			return -1;
+			n = -1;
+			rc = SQLITE_DONE;
+			break;
 		}
 		if (!all) {
 			rc = SQLITE_DONE;
@@ -1051,7 +1128,12 @@ rows_where_first(struct sq_store *s, const struct lb_kind *k,
 	}
 	if (rc != SQLITE_DONE)
 		n = db_error(s, e, k->table);
-	sqlite3_finalize(st);
+	if (own)
+		sqlite3_finalize(st);
+	else {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+	}
 	return n;
 }
 
@@ -1118,6 +1200,7 @@ static const struct lb_store_ops sqlite_ops = {
 	.get_row = sq_get_row,
 	.rows_by = sq_rows_by,
 	.query_rows = sq_query_rows,
+	.query_vals = sq_query_vals,
 };
 
 int

@@ -43,6 +43,9 @@ const struct lb_setting_def lb_setting_defs[] = {
 	    "duty per calendar day late (1000 = 0.1%)" },
 	{ "soc_notice_hours", 72, 1, 24 * 30,
 	    "hours from discovery of a breach to the SOC notice (19 CFR 111.21(b))" },
+	{ "login_failures_per_hour", 100, 1, 100,
+	    "failed web sign-ins a user name may have in an hour before it is "
+	    "refused until the hour is over" },
 };
 const size_t lb_nsetting_defs =
     sizeof(lb_setting_defs) / sizeof(lb_setting_defs[0]);

@@ -1,0 +1,952 @@
+/*
+ * web_api.c: the JSON API under /api/v1 (docs/api.md, docs/openapi.json).
+ *
+ * Handlers see only checked input (web.h) and call the library as the CLI
+ * does; what they add is the client rule: a client user sees only the
+ * shipments of its importer, and one it may not see is answered 404, the
+ * same as one that does not exist.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "agenda.h"
+#include "cbp.h"
+#include "cli.h"
+#include "date.h"
+#include "entry.h"
+#include "journal.h"
+#include "pack.h"
+#include "recovery.h"
+#include "relief.h"
+#include "row.h"
+#include "web.h"
+#include "web_api.h"
+
+#define PAGE_DEFAULT	100
+
+enum MHD_Result
+api_livez(struct web_req *rq)
+{
+	return web_bytes(rq, 200, "text/plain; charset=utf-8", "ok\n", 3, NULL);
+}
+
+enum MHD_Result
+api_readyz(struct web_req *rq)
+{
+	unsigned char	head[LB_HASH_LEN];
+	struct lb_err	e;
+	char		msg[80];
+	int64_t		count;
+	int		n;
+
+	if (lb_journal_head(rq->v->st, &count, head, &e) == -1)
+		return web_bytes(rq, 503, "text/plain; charset=utf-8",
+		    "not ready: the vault cannot be read\n", 36, NULL);
+	n = snprintf(msg, sizeof(msg), "ready: journal of %" PRId64
+	    " entries\n", count);
+	return web_bytes(rq, 200, "text/plain; charset=utf-8", msg, (size_t)n,
+	    NULL);
+}
+
+/* Session. */
+
+void
+api_session_json(struct lb_buf *b, const struct lb_session *s)
+{
+	lb_buf_adds(b, "{\"user\":");
+	lb_buf_add_json_str(b, s->user, strlen(s->user));
+	lb_buf_addf(b, ",\"role\":\"%s\",\"importer_number\":",
+	    lb_role_name(s->role));
+	if (s->importer[0] != '\0')
+		lb_buf_add_json_str(b, s->importer, strlen(s->importer));
+	else
+		lb_buf_adds(b, "null");
+	lb_buf_addf(b, ",\"csrf\":\"%s\"}\n", s->csrf);
+}
+
+/*
+ * The sign-in both front doors share: 1 signed in (rq->s, cookie set),
+ * 0 still checking (the connection sleeps), -1 refused with *status and
+ * *title to answer.
+ */
+int
+api_sign_in(struct web_req *rq, unsigned *status, const char **title)
+{
+	const char		*user = lb_arg(&rq->args, "user");
+	const char		*pw = lb_arg(&rq->args, "password");
+	const char		*why;
+	struct lb_account	 a;
+	char			 token[LB_TOKEN_HEX];
+	int			 rc;
+
+	rc = web_sign_in(rq, user, pw != NULL ? pw : "", pw != NULL ?
+	    strlen(pw) : 0, &a, &why);
+	if (rc == 0)
+		return 0;
+	if (rc == 1) {
+		/* A new token at every sign-in; an old session ends. */
+		if (rq->signed_in)
+			(void)lb_session_end(web_sessions(rq), rq->token,
+			    strlen(rq->token));
+		(void)lb_session_create(web_sessions(rq), &a, rq->now, token,
+		    &rq->s);
+		sodium_memzero(a.hash, sizeof(a.hash));
+		rq->signed_in = 1;
+		(void)snprintf(rq->actor, sizeof(rq->actor), "web:%s",
+		    rq->s.user);
+		web_set_cookie(rq, token);
+		sodium_memzero(token, sizeof(token));
+		web_event(rq, "login.ok", rq->s.user, NULL);
+		return 1;
+	}
+	if (rc == -2) {
+		web_event(rq, "login.fail", lb_account_name_valid(user) ?
+		    user : "-", why);
+		*status = 429;
+		*title = "too many failed sign-ins for this user: try again "
+		    "within the hour";
+		return -1;
+	}
+	if (rc == -3 || rc == -4) {
+		*status = 503;
+		*title = rc == -4 ? "too many sign-ins at once: try again" :
+		    "the server cannot check sign-ins now";
+		return -1;
+	}
+	web_event(rq, "login.fail", lb_account_name_valid(user) ? user : "-",
+	    why);
+	*status = 401;
+	*title = "wrong user name or password";
+	return -1;
+}
+
+enum MHD_Result
+api_session_new(struct web_req *rq)
+{
+	struct lb_buf	 b;
+	const char	*title;
+	unsigned	 status;
+	enum MHD_Result	 ret;
+	int		 rc;
+
+	if ((rc = api_sign_in(rq, &status, &title)) == 0)
+		return MHD_YES;
+	if (rc == -1)
+		return web_problem(rq, status, title, NULL);
+	lb_buf_init(&b, 4096);
+	api_session_json(&b, &rq->s);
+	ret = web_json(rq, 200, &b);
+	lb_buf_free(&b);
+	return ret;
+}
+
+enum MHD_Result
+api_session_get(struct web_req *rq)
+{
+	struct lb_buf	 b;
+	enum MHD_Result	 ret;
+
+	lb_buf_init(&b, 4096);
+	api_session_json(&b, &rq->s);
+	ret = web_json(rq, 200, &b);
+	lb_buf_free(&b);
+	return ret;
+}
+
+enum MHD_Result
+api_session_end(struct web_req *rq)
+{
+	(void)lb_session_end(web_sessions(rq), rq->token, strlen(rq->token));
+	web_event(rq, "logout", rq->s.user, NULL);
+	web_clear_cookie(rq);
+	return web_bytes(rq, 204, NULL, "", 0, NULL);
+}
+
+/* Shipments. */
+
+/* A value of a row as JSON: text, integer, money in dollars, or null. */
+static void
+value_json(struct lb_buf *b, const struct lb_column *c,
+    const struct lb_value *v)
+{
+	char	m[LB_MONEY_STRLEN];
+
+	if (v->null)
+		lb_buf_adds(b, "null");
+	else if (v->s != NULL)
+		lb_buf_add_json_str(b, v->s, v->len);
+	else if (c != NULL && c->check == LB_CK_MONEY) {
+		lb_money_format(v->i, m);
+		lb_buf_addf(b, "\"%s\"", m);
+	} else if (c != NULL && c->check == LB_CK_BOOL)
+		lb_buf_adds(b, v->i ? "true" : "false");
+	else
+		lb_buf_addf(b, "%" PRId64, v->i);
+}
+
+static void
+row_json(struct lb_buf *b, const struct lb_kind *k, const struct lb_value *v,
+    size_t skip_first)
+{
+	size_t	i;
+
+	lb_buf_addc(b, '{');
+	for (i = skip_first; i < k->ncols; i++) {
+		lb_buf_addf(b, "%s\"%s\":", i > skip_first ? "," : "",
+		    k->cols[i].name);
+		value_json(b, &k->cols[i], &v[i]);
+	}
+	lb_buf_addc(b, '}');
+}
+
+/* The columns of the "shipments_page" query, in its order. */
+static const char *const page_cols[] = {
+	"ref", "importer_number", "status", "mode", "entry_number",
+	"entry_type", "port_entry", "arrival_date", "release_date",
+	"entered_value", "bill", "carrier_scac", "summary_date"
+};
+#define NPAGE_COLS	(sizeof(page_cols) / sizeof(page_cols[0]))
+
+struct page {
+	struct lb_buf	*b;
+	size_t		 n;
+	char		 last[40];
+	api_ship_cb	*cb;		/* instead of JSON, when set */
+	void		*arg;
+};
+
+static int
+on_page_row(void *arg, const struct lb_value *v, size_t n)
+{
+	const struct lb_kind	*k = lb_kind_get("shipments");
+	struct page		*p = arg;
+	size_t			 i;
+	int			 ci;
+
+	if (n != NPAGE_COLS)
+		return -1;
+	p->n++;
+	lb_value_copy(&v[0], p->last, sizeof(p->last));
+	if (p->cb != NULL)
+		return p->cb(p->arg, v, n);
+	lb_buf_adds(p->b, p->n > 1 ? ",{" : "{");
+	for (i = 0; i < n; i++) {
+		ci = lb_kind_col(k, page_cols[i]);
+		lb_buf_addf(p->b, "%s\"%s\":", i ? "," : "", page_cols[i]);
+		value_json(p->b, ci >= 0 ? &k->cols[ci] : NULL, &v[i]);
+	}
+	lb_buf_addc(p->b, '}');
+	return 0;
+}
+
+int
+api_shipments_page(struct web_req *rq, size_t limit, char *next,
+    size_t nextlen, api_ship_cb *cb, void *arg, struct lb_err *e)
+{
+	struct lb_value	 p[5];
+	struct page	 pg;
+	const char	*cursor = lb_arg(&rq->args, "cursor");
+	const char	*imp = lb_arg(&rq->args, "importer");
+	const char	*status = lb_arg(&rq->args, "status");
+	const char	*q = lb_arg(&rq->args, "q");
+	char		 after[40];
+	size_t		 i;
+
+	memset(p, 0, sizeof(p));
+	memset(&pg, 0, sizeof(pg));
+	pg.cb = cb;
+	pg.arg = arg;
+	pg.b = arg;
+	next[0] = '\0';
+	if (cursor != NULL) {
+		/* A cursor is the hex of the last ref of the page before. */
+		if (sodium_hex2bin((unsigned char *)after, sizeof(after) - 1,
+		    cursor, strlen(cursor), NULL, &i, NULL) != 0 || i == 0) {
+			return lb_error(e, "query parameter \"cursor\": not a "
+			    "cursor this server gave");
+		}
+		after[i] = '\0';
+	}
+	if (rq->s.role == LB_CLIENT)
+		imp = rq->s.importer;	/* whatever was asked */
+	p[0].null = cursor == NULL;
+	p[0].s = after;
+	p[0].len = cursor != NULL ? strlen(after) : 0;
+	p[1].null = imp == NULL;
+	p[1].s = imp;
+	p[1].len = imp != NULL ? strlen(imp) : 0;
+	p[2].null = status == NULL;
+	p[2].s = status;
+	p[2].len = status != NULL ? strlen(status) : 0;
+	p[3].null = q == NULL;
+	p[3].s = q;
+	p[3].len = q != NULL ? strlen(q) : 0;
+	p[4].i = (int64_t)limit;
+	if (rq->v->st->ops->query_vals(rq->v->st, "shipments_page", p, 5,
+	    on_page_row, &pg, e) == -1)
+		return -1;
+	if (pg.n == limit && nextlen > 2 * strlen(pg.last))
+		(void)sodium_bin2hex(next, nextlen,
+		    (const unsigned char *)pg.last, strlen(pg.last));
+	return (int)pg.n;
+}
+
+size_t
+api_limit(struct web_req *rq, size_t def)
+{
+	const char	*l = lb_arg(&rq->args, "limit");
+	long		 n;
+
+	if (l == NULL)
+		return def;
+	n = strtol(l, NULL, 10);	/* checked at the edge: 1..max */
+	return n > 0 ? (size_t)n : def;
+}
+
+enum MHD_Result
+api_shipments(struct web_req *rq)
+{
+	struct lb_buf	 b;
+	struct lb_err	 e;
+	char		 next[90];
+	enum MHD_Result	 ret;
+
+	lb_buf_init(&b, 8 << 20);
+	lb_buf_adds(&b, "{\"shipments\":[");
+	if (api_shipments_page(rq, api_limit(rq, PAGE_DEFAULT), next,
+	    sizeof(next), NULL, &b, &e) == -1) {
+		lb_buf_free(&b);
+		return web_problem(rq, 400, "bad request", e.msg);
+	}
+	lb_buf_adds(&b, "],\"next\":");
+	if (next[0] != '\0')
+		lb_buf_addf(&b, "\"%s\"}\n", next);
+	else
+		lb_buf_adds(&b, "null}\n");
+	ret = web_json(rq, 200, &b);
+	lb_buf_free(&b);
+	return ret;
+}
+
+struct one {
+	struct lb_buf	*b;
+	char		 imp[16];
+	int		 found;
+};
+
+static int
+on_shipment(void *arg, const struct lb_value *v, const unsigned char *dg,
+    size_t dlen)
+{
+	const struct lb_kind	*k = lb_kind_get("shipments");
+	struct one		*o = arg;
+
+	o->found = 1;
+	lb_value_copy(&v[lb_kind_col(k, "importer_number")], o->imp,
+	    sizeof(o->imp));
+	row_json(o->b, k, v, 0);
+	return 0;
+}
+
+static int
+on_line(void *arg, const struct lb_value *v, const unsigned char *dg,
+    size_t dlen)
+{
+	struct one	*o = arg;
+
+	if (o->found++ > 1)
+		lb_buf_addc(o->b, ',');
+	row_json(o->b, lb_kind_get("lines"), v, 1);
+	return 0;
+}
+
+int
+api_shipment_load(struct web_req *rq, const char *ref, struct lb_buf *b,
+    struct lb_err *e)
+{
+	struct one	o;
+	size_t		mark = b->len;
+
+	memset(&o, 0, sizeof(o));
+	o.b = b;
+	lb_buf_adds(b, "{\"shipment\":");
+	if (rq->v->st->ops->get_row(rq->v->st, lb_kind_get("shipments"), ref,
+	    strlen(ref), on_shipment, &o, e) == -1)
+		return -1;
+	if (!o.found || !web_may_see(rq, o.imp)) {
+		b->len = mark;
+		if (o.found)
+			web_event(rq, "access.denied", rq->s.user, ref);
+		return 0;
+	}
+	lb_buf_adds(b, ",\"lines\":[");
+	if (rq->v->st->ops->rows_by(rq->v->st, lb_kind_get("lines"), ref,
+	    strlen(ref), on_line, &o, e) == -1)
+		return -1;
+	lb_buf_adds(b, "]}\n");
+	return 1;
+}
+
+enum MHD_Result
+api_shipment(struct web_req *rq)
+{
+	struct lb_buf	 b;
+	struct lb_err	 e;
+	enum MHD_Result	 ret;
+	int		 rc;
+
+	lb_buf_init(&b, 8 << 20);
+	rc = api_shipment_load(rq, lb_arg(&rq->args, "ref"), &b, &e);
+	if (rc == 1)
+		ret = web_json(rq, 200, &b);
+	else if (rc == 0)
+		ret = web_problem(rq, 404, "no such shipment", NULL);
+	else
+		ret = web_problem(rq, 500, "the vault cannot be read", e.msg);
+	lb_buf_free(&b);
+	return ret;
+}
+
+/* The pack as PDF bytes, through a private temporary file. */
+enum MHD_Result
+api_pack(struct web_req *rq)
+{
+	const char		*ref = lb_arg(&rq->args, "ref");
+	struct lb_problems	 missing;
+	struct lb_pack		*pk = NULL;
+	struct lb_err		 e;
+	struct lb_buf		 b;
+	struct stat		 sb;
+	char			 dir[] = "/tmp/lifeboat-pack-XXXXXX";
+	char			 path[64], disp[120];
+	char			*pdf = NULL;
+	ssize_t			 n;
+	size_t			 off = 0, i;
+	enum MHD_Result		 ret;
+	int			 rc, fd;
+
+	lb_problems_init(&missing, 20);
+	rc = lb_pack_load(rq->v, ref, &pk, &missing, &e);
+	if (rc == LB_PACK_NOT_FOUND || rc == -1) {
+		lb_problems_free(&missing);
+		return rc == -1 ? web_problem(rq, 500, "the vault cannot be "
+		    "read", e.msg) : web_problem(rq, 404, "no such shipment",
+		    NULL);
+	}
+	if (rc == LB_PACK_REFUSED) {
+		lb_buf_init(&b, 8192);
+		for (i = 0; i < missing.n; i++)
+			lb_buf_addf(&b, "%s%s", i ? "; " : "",
+			    missing.v[i].msg);
+		lb_problems_free(&missing);
+		ret = web_problem(rq, 422, "the pack cannot be made",
+		    lb_buf_cstr(&b));
+		lb_buf_free(&b);
+		return ret;
+	}
+	lb_problems_free(&missing);
+	if (mkdtemp(dir) == NULL) {
+		lb_pack_free(pk);
+		return web_problem(rq, 500, "no room for the pack", NULL);
+	}
+	(void)snprintf(path, sizeof(path), "%s/pack.pdf", dir);
+	rc = lb_pack_pdf(pk, rq->now, path, &e);
+	lb_pack_free(pk);
+	if (rc == 0 && (fd = open(path, O_RDONLY | O_CLOEXEC)) != -1) {
+		if (fstat(fd, &sb) == 0 && sb.st_size > 0 &&
+		    sb.st_size < (64 << 20) &&
+		    (pdf = malloc((size_t)sb.st_size)) != NULL)
+			while (off < (size_t)sb.st_size && (n = read(fd,
+			    pdf + off, (size_t)sb.st_size - off)) > 0)
+				off += (size_t)n;
+		close(fd);
+	}
+	(void)unlink(path);
+	(void)rmdir(dir);
+	if (rc == -1 || pdf == NULL || off == 0) {
+		free(pdf);
+		return web_problem(rq, 500, "the pack cannot be written",
+		    rc == -1 ? e.msg : NULL);
+	}
+	(void)snprintf(disp, sizeof(disp), "attachment; filename=\"pack-%s"
+	    ".pdf\"", ref);
+	for (i = 0; disp[i] != '\0'; i++)
+		if (disp[i] == '/')
+			disp[i] = '_';
+	ret = web_bytes(rq, 200, "application/pdf", pdf, off, disp);
+	free(pdf);
+	return ret;
+}
+
+int
+api_draw_number(struct web_req *rq, char number[LB_ENTRY_STRLEN],
+    struct lb_err *e)
+{
+	const char	*ref = lb_arg(&rq->args, "ref");
+	const char	*filer = lb_arg(&rq->args, "filer");
+	const char	*type;
+	struct lb_reserve r;
+
+	if (filer == NULL) {
+		/* The brokerage's first filer code with numbers left. */
+		if (lb_entry_reserve_left(rq->v, &r, e) == -1)
+			return -1;
+		for (size_t i = 0; i < r.nfilers; i++)
+			if (r.left[i] > 0) {
+				filer = r.filer[i];
+				break;
+			}
+		if (filer == NULL)
+			return lb_error(e, "no entry numbers left in the "
+			    "reserve");
+	}
+	type = lb_arg(&rq->args, "entry_type");
+	return lb_entry_next_typed(rq->v, &rq->who, filer, ref, type != NULL ?
+	    (int)strtol(type, NULL, 10) : 0, number, e);
+}
+
+enum MHD_Result
+api_draw(struct web_req *rq)
+{
+	struct lb_buf	 b;
+	struct lb_err	 e;
+	char		 number[LB_ENTRY_STRLEN];
+	enum MHD_Result	 ret;
+	int		 rc;
+
+	lb_buf_init(&b, 4096);
+	rc = api_shipment_load(rq, lb_arg(&rq->args, "ref"), &b, &e);
+	lb_buf_reset(&b);
+	if (rc != 1) {
+		lb_buf_free(&b);
+		return rc == 0 ? web_problem(rq, 404, "no such shipment", NULL) :
+		    web_problem(rq, 500, "the vault cannot be read", e.msg);
+	}
+	if (api_draw_number(rq, number, &e) == -1) {
+		lb_buf_free(&b);
+		return web_problem(rq, 409, "no number drawn", e.msg);
+	}
+	lb_buf_addf(&b, "{\"ref\":");
+	lb_buf_add_json_str(&b, lb_arg(&rq->args, "ref"),
+	    strlen(lb_arg(&rq->args, "ref")));
+	lb_buf_addf(&b, ",\"entry_number\":\"%s\"}\n", number);
+	ret = web_json(rq, 201, &b);
+	lb_buf_free(&b);
+	return ret;
+}
+
+/* Dashboard: the status (cached), plus the recovery queue by state. */
+
+struct rcount {
+	int64_t	n[4];
+};
+
+static int
+on_rcount(void *arg, const struct lb_recovery_item *it)
+{
+	struct rcount	*c = arg;
+	static const char *const st[] = {
+		"pending", "transmitted", "accepted", "rejected"
+	};
+	size_t		 i;
+
+	for (i = 0; i < 4; i++)
+		if (strcmp(it->state, st[i]) == 0)
+			c->n[i]++;
+	return 0;
+}
+
+int
+api_dashboard_json(struct web_req *rq, struct lb_buf *b, struct lb_err *e)
+{
+	struct rcount	rc;
+
+	memset(&rc, 0, sizeof(rc));
+	lb_buf_adds(b, "{\"status\":");
+	if (web_dashboard(rq, b) == -1)
+		return lb_error(e, "the vault cannot be read");
+	while (b->len > 0 && b->data[b->len - 1] == '\n')
+		b->len--;
+	if (lb_recovery_list(rq->v, NULL, on_rcount, &rc, e) == -1)
+		return -1;
+	lb_buf_addf(b, ",\"recovery\":{\"pending\":%" PRId64 ",\"transmitted\":"
+	    "%" PRId64 ",\"accepted\":%" PRId64 ",\"rejected\":%" PRId64 "}}\n",
+	    rc.n[0], rc.n[1], rc.n[2], rc.n[3]);
+	return 0;
+}
+
+enum MHD_Result
+api_dashboard(struct web_req *rq)
+{
+	struct lb_buf	 b;
+	struct lb_err	 e;
+	enum MHD_Result	 ret;
+
+	lb_buf_init(&b, 1 << 20);
+	if (api_dashboard_json(rq, &b, &e) == -1)
+		ret = web_problem(rq, 503, "the vault cannot be read", e.msg);
+	else
+		ret = web_json(rq, 200, &b);
+	lb_buf_free(&b);
+	return ret;
+}
+
+/* Deadlines. */
+
+int
+api_agenda(struct web_req *rq, struct lb_agenda **a, int64_t *as_of,
+    struct lb_err *e)
+{
+	struct lb_agenda_opts	 o;
+	const char		*d = lb_arg(&rq->args, "as_of");
+	const char		*r = lb_arg(&rq->args, "at_risk");
+	int64_t			 day;
+
+	memset(&o, 0, sizeof(o));
+	o.as_of = rq->now;
+	if (d != NULL) {
+		if (lb_date_parse(d, strlen(d), &day, NULL, 0) == -1)
+			return lb_error(e, "as_of: not a date");
+		o.as_of = day * 86400 + 12 * 3600;
+	}
+	o.at_risk_only = r != NULL && strcmp(r, "true") == 0;
+	o.importer = lb_arg(&rq->args, "importer");
+	if (rq->s.role == LB_CLIENT) {
+		o.importer = rq->s.importer;
+		o.no_clocks = 1;
+	}
+	*as_of = o.as_of;
+	return lb_agenda_build(rq->v, &o, a, e);
+}
+
+enum MHD_Result
+api_deadlines(struct web_req *rq)
+{
+	struct lb_agenda	*a;
+	struct lb_agenda_item	 it;
+	const struct lb_agenda_totals *t;
+	struct lb_buf		 b;
+	struct lb_err		 e;
+	const char		*cur = lb_arg(&rq->args, "cursor");
+	char			 ts[LB_TIME_STRLEN];
+	int64_t			 as_of;
+	size_t			 i, from = 0, n, limit;
+	enum MHD_Result		 ret;
+
+	if (cur != NULL) {
+		for (i = 0; cur[i] != '\0'; i++)
+			if (cur[i] < '0' || cur[i] > '9')
+				return web_problem(rq, 400, "bad request",
+				    "query parameter \"cursor\": not a cursor "
+				    "this server gave");
+		from = (size_t)strtoull(cur, NULL, 10);
+	}
+	if (api_agenda(rq, &a, &as_of, &e) == -1)
+		return web_problem(rq, 500, "the deadlines cannot be read",
+		    e.msg);
+	limit = api_limit(rq, 200);
+	n = lb_agenda_count(a);
+	t = lb_agenda_totals(a);
+	lb_time_format(as_of, ts);
+	lb_buf_init(&b, 16 << 20);
+	lb_buf_addf(&b, "{\"as_of\":\"%s\",\"total\":%zu,\"overdue\":%zu,"
+	    "\"at_risk\":%zu,\"deadlines\":[", ts, n, t->n[LB_DL_OVERDUE],
+	    t->n[LB_DL_AT_RISK]);
+	for (i = from; i < n && i < from + limit; i++) {
+		if (lb_agenda_get(a, i, &it, &e) == -1)
+			break;
+		if (i > from)
+			lb_buf_addc(&b, ',');
+		cli_deadline_json(&b, &it);
+	}
+	lb_buf_adds(&b, "],\"next\":");
+	if (i < n)
+		lb_buf_addf(&b, "\"%zu\"}\n", i);
+	else
+		lb_buf_adds(&b, "null}\n");
+	lb_agenda_free(a);
+	ret = web_json(rq, 200, &b);
+	lb_buf_free(&b);
+	return ret;
+}
+
+/* Entry number blocks. */
+
+static int
+on_block(void *arg, const struct lb_block *bl)
+{
+	struct lb_buf	*b = arg;
+
+	if (b->len > 13)
+		lb_buf_addc(b, ',');
+	lb_buf_addf(b, "{\"filer\":\"%s\",\"first\":%" PRId64 ",\"last\":%"
+	    PRId64 ",\"port\":", bl->filer, bl->first, bl->last);
+	if (bl->port[0] != '\0')
+		lb_buf_addf(b, "\"%s\"", bl->port);
+	else
+		lb_buf_adds(b, "null");
+	lb_buf_addf(b, ",\"taken\":%" PRId64 ",\"left\":%" PRId64 "}",
+	    bl->taken, bl->left);
+	return 0;
+}
+
+enum MHD_Result
+api_entries(struct web_req *rq)
+{
+	struct lb_buf	 b;
+	struct lb_err	 e;
+	enum MHD_Result	 ret;
+
+	lb_buf_init(&b, 1 << 20);
+	lb_buf_adds(&b, "{\"blocks\":[");
+	if (lb_entry_blocks(rq->v, on_block, &b, &e) == -1) {
+		lb_buf_free(&b);
+		return web_problem(rq, 500, "the vault cannot be read", e.msg);
+	}
+	lb_buf_adds(&b, "]}\n");
+	ret = web_json(rq, 200, &b);
+	lb_buf_free(&b);
+	return ret;
+}
+
+/* The recovery queue. */
+
+void
+api_recovery_item_json(struct lb_buf *b, const struct lb_recovery_item *it)
+{
+	lb_buf_adds(b, "{\"ref\":");
+	lb_buf_add_json_str(b, it->ref, strlen(it->ref));
+	lb_buf_addf(b, ",\"task\":\"%s\",\"entry_number\":\"%s\",\"state\":"
+	    "\"%s\",\"reason\":", it->task, it->entry, it->state);
+	lb_buf_add_json_str(b, it->reason, strlen(it->reason));
+	lb_buf_addf(b, ",\"at\":\"%s\",\"actor\":", it->at);
+	lb_buf_add_json_str(b, it->actor, strlen(it->actor));
+	lb_buf_addf(b, ",\"importer_number\":\"%s\",\"port\":\"%s\","
+	    "\"shipment_status\":\"%s\"}", it->importer, it->port, it->status);
+}
+
+static int
+on_recovery(void *arg, const struct lb_recovery_item *it)
+{
+	struct lb_buf	*b = arg;
+
+	if (b->data[b->len - 1] != '[')
+		lb_buf_addc(b, ',');
+	api_recovery_item_json(b, it);
+	return 0;
+}
+
+enum MHD_Result
+api_recovery(struct web_req *rq)
+{
+	struct lb_buf	 b;
+	struct lb_err	 e;
+	enum MHD_Result	 ret;
+
+	lb_buf_init(&b, 16 << 20);
+	lb_buf_adds(&b, "{\"tasks\":[");
+	if (lb_recovery_list(rq->v, lb_arg(&rq->args, "state"), on_recovery,
+	    &b, &e) == -1) {
+		lb_buf_free(&b);
+		return web_problem(rq, 500, "the vault cannot be read", e.msg);
+	}
+	lb_buf_adds(&b, "]}\n");
+	ret = web_json(rq, 200, &b);
+	lb_buf_free(&b);
+	return ret;
+}
+
+enum MHD_Result
+api_recovery_mark(struct web_req *rq)
+{
+	struct lb_err	e;
+
+	if (lb_recovery_mark(rq->v, &rq->who, lb_arg(&rq->args, "ref"),
+	    lb_arg(&rq->args, "task"), lb_arg(&rq->args, "state"),
+	    lb_arg(&rq->args, "reason"), &e) == -1)
+		return web_problem(rq, 409, "not marked", e.msg);
+	return web_bytes(rq, 204, NULL, "", 0, NULL);
+}
+
+/* Relief. */
+
+static int
+on_relief(void *arg, const struct lb_relief_rec *r)
+{
+	struct lb_buf	*b = arg;
+
+	if (b->data[b->len - 1] != '[')
+		lb_buf_addc(b, ',');
+	lb_buf_adds(b, "{\"id\":");
+	lb_buf_add_json_str(b, r->r.id, strlen(r->r.id));
+	lb_buf_addf(b, ",\"type\":\"%s\",\"from\":\"%s\",\"to\":\"%s\","
+	    "\"covers\":\"%s\"", r->r.type == LB_RELIEF_EXTENSION ?
+	    "extension" : "discretion", r->first, r->last,
+	    r->r.covers == LB_COVERS_SUMMARY ? "summary" :
+	    r->r.covers == LB_COVERS_PAYMENT ? "payment" : "all");
+	if (r->r.type == LB_RELIEF_EXTENSION)
+		lb_buf_addf(b, ",\"days\":%d", r->r.days);
+	lb_buf_adds(b, ",\"reason\":");
+	lb_buf_add_json_str(b, r->reason, strlen(r->reason));
+	lb_buf_adds(b, ",\"reference\":");
+	lb_buf_add_json_str(b, r->reference, strlen(r->reference));
+	lb_buf_addc(b, '}');
+	return 0;
+}
+
+enum MHD_Result
+api_relief(struct web_req *rq)
+{
+	struct lb_buf	 b;
+	struct lb_err	 e;
+	enum MHD_Result	 ret;
+
+	lb_buf_init(&b, 4 << 20);
+	lb_buf_adds(&b, "{\"relief\":[");
+	if (lb_relief_list(rq->v, on_relief, &b, &e) == -1) {
+		lb_buf_free(&b);
+		return web_problem(rq, 500, "the vault cannot be read", e.msg);
+	}
+	lb_buf_adds(&b, "]}\n");
+	ret = web_json(rq, 200, &b);
+	lb_buf_free(&b);
+	return ret;
+}
+
+enum MHD_Result
+api_relief_add(struct web_req *rq)
+{
+	struct lb_relief_in	in;
+	struct lb_buf		b;
+	struct lb_err		e;
+	char			id[LB_RELIEF_ID];
+	enum MHD_Result		ret;
+
+	memset(&in, 0, sizeof(in));
+	in.id = lb_arg(&rq->args, "id");
+	in.type = lb_arg(&rq->args, "type");
+	in.first = lb_arg(&rq->args, "from");
+	in.last = lb_arg(&rq->args, "to");
+	in.covers = lb_arg(&rq->args, "covers");
+	in.days = lb_arg(&rq->args, "days");
+	in.ports = lb_arg(&rq->args, "ports");
+	in.importer = lb_arg(&rq->args, "importer");
+	in.reason = lb_arg(&rq->args, "reason");
+	in.reference = lb_arg(&rq->args, "reference");
+	if (lb_relief_add(rq->v, &rq->who, &in, id, &e) == -1)
+		return web_problem(rq, 422, "relief not recorded", e.msg);
+	lb_buf_init(&b, 256);
+	lb_buf_adds(&b, "{\"id\":");
+	lb_buf_add_json_str(&b, id, strlen(id));
+	lb_buf_adds(&b, "}\n");
+	ret = web_json(rq, 201, &b);
+	lb_buf_free(&b);
+	return ret;
+}
+
+/* Users. */
+
+static int
+on_user(void *arg, const struct lb_account *a)
+{
+	struct lb_buf	*b = arg;
+
+	if (b->data[b->len - 1] != '[')
+		lb_buf_addc(b, ',');
+	lb_buf_adds(b, "{\"name\":");
+	lb_buf_add_json_str(b, a->name, strlen(a->name));
+	lb_buf_addf(b, ",\"role\":\"%s\",\"importer_number\":",
+	    lb_role_name(a->role));
+	if (a->importer[0] != '\0')
+		lb_buf_addf(b, "\"%s\"", a->importer);
+	else
+		lb_buf_adds(b, "null");
+	lb_buf_addf(b, ",\"state\":\"%s\",\"at\":\"%s\"}", a->disabled ?
+	    "disabled" : "active", a->at);
+	return 0;
+}
+
+enum MHD_Result
+api_users(struct web_req *rq)
+{
+	struct lb_buf	 b;
+	struct lb_err	 e;
+	enum MHD_Result	 ret;
+
+	lb_buf_init(&b, 4 << 20);
+	lb_buf_adds(&b, "{\"users\":[");
+	if (lb_account_list(rq->v, on_user, &b, &e) == -1) {
+		lb_buf_free(&b);
+		return web_problem(rq, 500, "the vault cannot be read", e.msg);
+	}
+	lb_buf_adds(&b, "]}\n");
+	ret = web_json(rq, 200, &b);
+	lb_buf_free(&b);
+	return ret;
+}
+
+int
+api_user_create(struct web_req *rq, struct lb_err *e)
+{
+	const char		*pw = lb_arg(&rq->args, "password");
+	struct lb_breached	*bl;
+	const char		*path = getenv("LIFEBOAT_BREACHED");
+	enum lb_role		 role;
+	int			 rc;
+
+	if (lb_role_parse(lb_arg(&rq->args, "role"), &role, e) == -1)
+		return -1;
+	if (path == NULL || path[0] == '\0')
+		path = LB_PW_BREACHED_DEFAULT;
+	if (lb_breached_load(path, &bl, e) == -1)
+		return -1;
+	rc = lb_account_add(rq->v, &rq->who, lb_arg(&rq->args, "name"), role,
+	    lb_arg(&rq->args, "client"), pw, strlen(pw), bl, e);
+	lb_breached_free(bl);
+	return rc;
+}
+
+enum MHD_Result
+api_user_add(struct web_req *rq)
+{
+	struct lb_err	e;
+
+	if (api_user_create(rq, &e) == -1)
+		return web_problem(rq, 422, "user not added", e.msg);
+	return web_bytes(rq, 201, "application/json", "{}\n", 3, NULL);
+}
+
+static enum MHD_Result
+user_set(struct web_req *rq, int disabled)
+{
+	const char	*name = lb_arg(&rq->args, "name");
+	struct lb_err	 e;
+
+	if (lb_account_set_disabled(rq->v, &rq->who, name, disabled,
+	    &e) == -1)
+		return web_problem(rq, 409, disabled ? "not disabled" :
+		    "not enabled", e.msg);
+	if (disabled)
+		lb_session_end_user(web_sessions(rq), name);
+	return web_bytes(rq, 204, NULL, "", 0, NULL);
+}
+
+enum MHD_Result
+api_user_disable(struct web_req *rq)
+{
+	return user_set(rq, 1);
+}
+
+enum MHD_Result
+api_user_enable(struct web_req *rq)
+{
+	return user_set(rq, 0);
+}

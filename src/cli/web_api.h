@@ -1,0 +1,59 @@
+/*
+ * web_api.h: what the JSON API (web_api.c) shares with the web pages
+ * (web_ui.c): the same checks and library calls behind both doors.
+ */
+#ifndef LB_WEB_API_H
+#define LB_WEB_API_H
+
+#include <stddef.h>
+
+#include "agenda.h"
+#include "cbp.h"
+#include "recovery.h"
+#include "web.h"
+
+/*
+ * Sign in with the "user" and "password" arguments: 1 signed in (session
+ * made, cookie set, journaled), 0 the password is being checked (return
+ * MHD_YES: the handler runs again when it is), -1 refused: answer *status
+ * with *title.
+ */
+int	api_sign_in(struct web_req *, unsigned *status, const char **title);
+void	api_session_json(struct lb_buf *, const struct lb_session *);
+
+/* The "limit" argument, or def. */
+size_t	api_limit(struct web_req *, size_t def);
+/*
+ * One page of the shipments the caller may see, by the arguments cursor,
+ * importer, status, q: each row (the "shipments_page" columns: ref,
+ * importer_number, status, mode, entry_number, entry_type, port_entry,
+ * arrival_date, release_date, entered_value, bill, carrier_scac,
+ * summary_date) to cb, or as JSON objects into the lb_buf arg when cb is
+ * NULL.  next gets the cursor of the next page ("" on the last).  Returns
+ * the rows, or -1 (*e).
+ */
+typedef int	api_ship_cb(void *arg, const struct lb_value *v, size_t n);
+int	api_shipments_page(struct web_req *, size_t limit, char *next,
+	    size_t nextlen, api_ship_cb *, void *arg, struct lb_err *);
+/*
+ * {"shipment":{...},"lines":[...]} of ref into b when the caller may see
+ * it: 1; 0 when it does not exist or the caller may not see it; -1.
+ */
+int	api_shipment_load(struct web_req *, const char *ref, struct lb_buf *,
+	    struct lb_err *);
+/* Draw a number for the "ref" argument (filer: the argument, or the first
+ * with numbers left). */
+int	api_draw_number(struct web_req *, char number[LB_ENTRY_STRLEN],
+	    struct lb_err *);
+/* {"status":{...},"recovery":{...}} */
+int	api_dashboard_json(struct web_req *, struct lb_buf *, struct lb_err *);
+/* The deadlines by the arguments as_of, at_risk, importer (a client: its
+ * own, without the incident clocks). */
+int	api_agenda(struct web_req *, struct lb_agenda **, int64_t *as_of,
+	    struct lb_err *);
+void	api_recovery_item_json(struct lb_buf *,
+	    const struct lb_recovery_item *);
+/* Add the account of the arguments name, role, client, password. */
+int	api_user_create(struct web_req *, struct lb_err *);
+
+#endif

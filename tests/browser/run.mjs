@@ -1,0 +1,546 @@
+// Browser tests of the web workspace (lifeboat serve): Playwright
+// (playwright-core, no browser of its own) driving Debian's chromium
+// headless against a server on loopback that tests/integration/t_browser.sh
+// started.  Prints TAP-like lines "ok N - what" / "not ok N - what", with
+// "# ..." diagnostics; exit 0 only when everything passed.
+//
+// Environment (set by t_browser.sh):
+//   LB_URL              base URL, http://127.0.0.1:PORT
+//   LB_PASSWORD         the password of every user below
+//   LB_ADMIN, LB_STAFF  an admin's and a staff member's user names
+//   LB_CLIENT           a client user's name, LB_CLIENT_IMPORTER its importer
+//   LB_OTHER_REF        a shipment of another importer
+//   LB_CHROMIUM         the browser (default /usr/bin/chromium)
+//   LB_SHOTS            screenshot folder (default /tmp/lifeboat-browser)
+import { readFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const env = (k, d) => {
+	const v = process.env[k] ?? d;
+	if (v === undefined) {
+		console.log(`not ok 1 - environment: ${k} is not set (run through tests/integration/t_browser.sh)`);
+		process.exit(1);
+	}
+	return v;
+};
+const U = env('LB_URL');
+const PW = env('LB_PASSWORD');
+const ADMIN = env('LB_ADMIN');
+const STAFF = env('LB_STAFF');
+const CLIENT = env('LB_CLIENT');
+const CLIENT_IMP = env('LB_CLIENT_IMPORTER');
+const OTHER_REF = env('LB_OTHER_REF');
+const SHOTS = env('LB_SHOTS', '/tmp/lifeboat-browser');
+const EXE = env('LB_CHROMIUM', '/usr/bin/chromium');
+mkdirSync(SHOTS, { recursive: true });
+for (const f of readdirSync(SHOTS))
+	if (/\.(png|pdf)$/.test(f)) rmSync(`${SHOTS}/${f}`);
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const ENTRY_RE = /[A-Z0-9]{3}-\d{7}-\d/;
+const T = 15000;	// ms for any one wait
+
+let n = 0, failed = 0;
+let loginPage = null;
+const diag = (s) => { for (const l of String(s).replace(/\x1b\[[0-9;]*m/g, '').split('\n')) if (l.trim()) console.log(`# ${l}`); };
+const ok = (what) => console.log(`ok ${++n} - ${what}`);
+const notok = (what, why) => { failed++; console.log(`not ok ${++n} - ${what}`); if (why) diag(why); };
+
+class Fail extends Error {}
+const check = (cond, why) => { if (!cond) throw new Fail(why); };
+
+async function shot(page, name) {
+	try {
+		await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+	} catch (e) {
+		diag(`screenshot ${name}: ${e.message.split('\n')[0]}`);
+	}
+}
+
+// test WHAT FN: one line; on failure a screenshot of the page FN was on.
+let current = null;
+async function test(what, fn) {
+	current = null;
+	try {
+		await fn();
+		ok(what);
+	} catch (e) {
+		notok(what, e instanceof Fail ? e.message : (e.stack || String(e)).split('\n').slice(0, 4).join('\n'));
+		if (current && !current.isClosed()) {
+			diag(`at ${current.url()}; screenshot ${SHOTS}/FAIL-${slug(what)}.png`);
+			await shot(current, `FAIL-${slug(what)}`);
+		}
+	}
+}
+const slug = (s) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+
+const browser = await chromium.launch({
+	executablePath: EXE,
+	// This machine's network is closed: no background connections.
+	args: ['--disable-background-networking', '--disable-component-update',
+	    '--disable-sync', '--no-first-run', '--disable-quic',
+	    '--disable-gpu'],
+	timeout: 60000,
+});
+
+// Console errors (CSP refusals among them), per page name.
+const consoleErrors = [];
+async function newPage(ctx) {
+	const page = await ctx.newPage();
+	page.setDefaultTimeout(T);
+	page.on('console', (m) => {
+		// A 4xx answer is logged as an error: that one is expected.
+		if (m.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()))
+			consoleErrors.push(`${page.url()}: ${m.text()}`);
+	});
+	current = page;
+	return page;
+}
+
+const path = (page) => new URL(page.url()).pathname;
+const h1 = async (page) => ((await page.locator('h1').first().textContent({ timeout: T })) ?? '').trim();
+async function expectH1(page, want) {
+	const got = await h1(page).catch(() => '(no h1)');
+	check(got === want, `h1 is "${got}", wanted "${want}" (at ${page.url()})`);
+}
+async function go(page, url) {
+	const r = await page.goto(U + url, { waitUntil: 'load' });
+	return r;
+}
+// Click something that submits a form or follows a link; wait for the
+// page that comes back.
+async function submit(page, locator) {
+	const [r] = await Promise.all([
+		page.waitForNavigation({ waitUntil: 'load', timeout: T }),
+		locator.click(),
+	]);
+	return r;
+}
+async function signIn(page, user, password = PW) {
+	await go(page, '/login');
+	await page.fill('#user', user);
+	await page.fill('#password', password);
+	await submit(page, page.getByRole('button', { name: 'Sign in', exact: true }));
+}
+
+// The rows of a table: { head: [names], rows: [{ cells: [text], links: [href|null] }] }.
+async function table(page, sel) {
+	await page.locator(sel).waitFor({ timeout: T });
+	return page.locator(sel).evaluate((t) => {
+		const txt = (c) => c.textContent.replace(/\s+/g, ' ').trim();
+		let head = [...t.querySelectorAll('thead th')].map(txt);
+		let trs = [...t.querySelectorAll('tbody tr')];
+		if (head.length === 0) {
+			const all = [...t.querySelectorAll('tr')];
+			head = all.length ? [...all[0].children].map(txt) : [];
+			trs = all.slice(1);
+		}
+		return {
+			head,
+			rows: trs.map((tr) => ({
+				cells: [...tr.children].map(txt),
+				links: [...tr.children].map((c) => c.querySelector('a')?.getAttribute('href') ?? null),
+			})),
+		};
+	});
+}
+function col(tab, name) {
+	const i = tab.head.findIndex((h) => h.toLowerCase() === name.toLowerCase());
+	check(i >= 0, `table has no column "${name}"; columns: ${tab.head.join(' | ')}`);
+	return i;
+}
+
+async function axe(page, name) {
+	await page.evaluate(AXE);
+	const res = await page.evaluate(async (tags) => {
+		const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+		return [r.passes.length, r.incomplete.length, r.violations.map((v) => ({
+			id: v.id, impact: v.impact, help: v.help,
+			targets: v.nodes.map((x) => x.target.join(' ')),
+		}))];
+	}, AXE_TAGS).then(([passes, incomplete, v]) => {
+		diag(`axe ${name}: ${passes} rules passed, ${incomplete} to review by hand, ${v.length} violated`);
+		return v;
+	});
+	for (const v of res)
+		diag(`axe ${name}: ${v.id} (${v.impact}) ${v.help}: ${v.targets.slice(0, 6).join(', ')}${v.targets.length > 6 ? `, ... (${v.targets.length})` : ''}`);
+	const bad = res.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	check(bad.length === 0, `${bad.length} serious or critical: ${bad.map((v) => v.id).join(', ')}`);
+}
+
+// Pages the accessibility test visits: [name, context key, url].
+const a11yPages = [];
+
+const staffCtx = await browser.newContext({ acceptDownloads: true });
+const t0 = Date.now();
+
+// 1. Sign in.
+await test('sign in: / redirects to /login', async () => {
+	const page = await newPage(staffCtx);
+	await go(page, '/');
+	check(path(page) === '/login', `at ${page.url()}, wanted /login`);
+	await expectH1(page, 'Sign in');
+	await shot(page, 'login');
+	loginPage = page;
+});
+await test('sign in: wrong password shows #error role=alert, stays on /login', async () => {
+	const page = current = loginPage ?? await newPage(staffCtx);
+	if (path(page) !== '/login') await go(page, '/login');
+	await page.fill('#user', STAFF);
+	await page.fill('#password', 'not the password at all, surely');
+	await submit(page, page.getByRole('button', { name: 'Sign in', exact: true }));
+	check(path(page) === '/login', `at ${page.url()}, wanted /login`);
+	const err = page.locator('#error');
+	check(await err.count() === 1, 'no #error');
+	check(await err.getAttribute('role') === 'alert', `#error role is ${await err.getAttribute('role')}`);
+	check(await err.isVisible(), '#error is not visible');
+	diag(`error says: ${(await err.textContent()).trim()}`);
+	check(await page.locator('#user').count() === 1, 'the form is gone');
+	await shot(page, 'login-error');
+});
+let staff = null;
+await test('sign in: right password lands on / with h1 Dashboard', async () => {
+	const page = await newPage(staffCtx);
+	await signIn(page, STAFF);
+	check(path(page) === '/', `at ${page.url()}, wanted /`);
+	await expectH1(page, 'Dashboard');
+	const c = (await staffCtx.cookies()).find((x) => x.name === '__Host-lifeboat');
+	check(c, `the browser kept no __Host-lifeboat cookie: ${JSON.stringify(await staffCtx.cookies())}`);
+	check(c.secure && c.httpOnly && c.sameSite === 'Strict', `cookie flags: ${JSON.stringify(c)}`);
+	staff = page;
+});
+
+// 2. Dashboard.
+await test('dashboard: table #reserve, links to /deadlines and /recovery', async () => {
+	const page = current = staff ?? await newPage(staffCtx);
+	await go(page, '/');
+	await expectH1(page, 'Dashboard');
+	const t = await table(page, 'table#reserve');
+	check(t.rows.length > 0, 'table #reserve has no rows');
+	diag(`#reserve: ${t.head.join(' | ')}; first row: ${t.rows[0].cells.join(' | ')}`);
+	const main = page.locator('main');
+	const scope = (await main.count()) ? main : page.locator('body');
+	check(await scope.locator('a[href^="/deadlines"]').count() > 0, 'no link to /deadlines in the page body');
+	const atRisk = await page.locator('a[href="/deadlines?at_risk=true"]').count();
+	if (!atRisk) diag('no link to exactly /deadlines?at_risk=true (contract)');
+	check(await scope.locator('a[href^="/recovery"]').count() > 0, 'no link to /recovery in the page body');
+	check(atRisk > 0, 'no link to /deadlines?at_risk=true');
+	await shot(page, 'dashboard');
+	a11yPages.push(['dashboard', 'staff', '/']);
+});
+
+// 3. Draw an entry number, download a pack.
+let drawnRef = null;
+await test('shipments: filter by status with the form', async () => {
+	const page = current = staff ?? await newPage(staffCtx);
+	await go(page, '/shipments');
+	await expectH1(page, 'Shipments');
+	await page.selectOption('#status', 'arrived');
+	const r = await submit(page, page.getByRole('button', { name: 'Search', exact: true }));
+	check(r && r.status() === 200, `the search form's GET ${page.url()} answered ${r?.status()} ${r?.headers()['content-type']}: ${(await r?.text().catch(() => ''))?.slice(0, 300)}`);
+	const u = new URL(page.url());
+	check(u.pathname === '/shipments' && u.searchParams.get('status') === 'arrived', `at ${page.url()}`);
+	const t = await table(page, 'table#shipments');
+	diag(`#shipments columns: ${t.head.join(' | ')}`);
+	const want = ['Ref', 'Importer', 'Status', 'Mode', 'Entry number', 'Port', 'Arrival', 'Release'];
+	for (const w of want) col(t, w);
+	check(t.rows.length > 0, 'no arrived shipments');
+	const si = col(t, 'Status');
+	const others = t.rows.filter((r) => r.cells[si].toLowerCase() !== 'arrived');
+	check(others.length === 0, `rows not arrived: ${others.slice(0, 3).map((r) => r.cells.join(' | ')).join('; ')}`);
+	check(await page.getByRole('link', { name: 'Next page' }).count() > 0, 'no "Next page" link (more than one page of arrived shipments in the demo)');
+	await shot(page, 'shipments-arrived');
+	a11yPages.push(['shipments', 'staff', '/shipments?status=arrived']);
+});
+
+await test('draw an entry number on a shipment without one', async () => {
+	const page = current = staff ?? await newPage(staffCtx);
+	let found = null;
+	// By URL, not the form: the form has its own test above.
+	for (const status of ['arrived', 'held', 'in_transit', 'expected']) {
+		await go(page, `/shipments?status=${status}`);
+		const t = await table(page, 'table#shipments');
+		if (!a11yPages.some((x) => x[0] === 'shipments'))
+			a11yPages.push(['shipments', 'staff', `/shipments?status=${status}`]);
+		const ei = col(t, 'Entry number'), ri = col(t, 'Ref');
+		const row = t.rows.find((r) => !ENTRY_RE.test(r.cells[ei]) && r.links[ri]);
+		if (row) { found = { status, ref: row.cells[ri], href: row.links[ri] }; break; }
+		diag(`no ${status} shipment without an entry number on the first page`);
+	}
+	check(found, 'no shipment without an entry number found');
+	diag(`drawing for ${found.ref} (${found.status})`);
+	check(found.href === `/shipments/${encodeURIComponent(found.ref)}` || found.href === `/shipments/${found.ref}`,
+	    `Ref link is ${found.href}`);
+	await submit(page, page.getByRole('link', { name: found.ref, exact: true }).first());
+	check(path(page) === found.href, `at ${page.url()}, wanted ${found.href}`);
+	check(await page.locator('dl').count() > 0, 'no <dl> of fields');
+	check(await page.locator('#pack').count() === 0, '#pack link shown before an entry number was drawn');
+	await shot(page, 'shipment-before-draw');
+	const draw = page.getByRole('button', { name: 'Draw entry number', exact: true });
+	check(await draw.count() === 1, 'no "Draw entry number" button');
+	await submit(page, draw);
+	check(path(page) === found.href, `after the draw at ${page.url()}, wanted ${found.href}`);
+	const dl = (await page.locator('dl').first().textContent()) ?? '';
+	const m = dl.match(ENTRY_RE);
+	check(m, `no entry number in the <dl>: ${dl.replace(/\s+/g, ' ').slice(0, 300)}`);
+	diag(`drew ${m[0]}`);
+	check(await page.getByRole('button', { name: 'Draw entry number' }).count() === 0, '"Draw entry number" still offered');
+	const pack = page.locator('#pack');
+	check(await pack.count() === 1, 'no #pack link after the draw');
+	check(((await pack.textContent()) ?? '').trim() === 'Download release pack (PDF)', `#pack says "${(await pack.textContent()).trim()}"`);
+	check(await pack.getAttribute('href') === `/shipments/${encodeURIComponent(found.ref)}/pack`, `#pack href ${await pack.getAttribute('href')}`);
+	await shot(page, 'shipment-after-draw');
+	drawnRef = found.ref;
+	a11yPages.push(['shipment', 'staff', found.href]);
+});
+
+// Click #pack: { pdf: Buffer } for a download, { status, type, body } else.
+async function clickPack(page) {
+	const dl = page.waitForEvent('download', { timeout: T });
+	const bad = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/pack') && r.status() !== 200, { timeout: T });
+	dl.catch(() => {}); bad.catch(() => {});
+	await page.locator('#pack').click();
+	const got = await Promise.race([dl.then((d) => ({ d })), bad.then((r) => ({ r }))]);
+	if (got.d) {
+		const file = `${SHOTS}/${got.d.suggestedFilename() || 'pack.pdf'}`;
+		await got.d.saveAs(file);
+		return { pdf: readFileSync(file), file, name: got.d.suggestedFilename() };
+	}
+	const r = got.r;
+	return { status: r.status(), type: r.headers()['content-type'], body: await r.text().catch((e) => `(${e.message})`) };
+}
+
+await test('download the release pack of the drawn shipment (PDF, or 422 naming what is missing)', async () => {
+	const page = current = staff ?? await newPage(staffCtx);
+	check(drawnRef, 'no shipment was drawn');
+	await go(page, `/shipments/${drawnRef}`);
+	const got = await clickPack(page);
+	if (got.pdf) {
+		check(got.pdf.subarray(0, 5).toString('latin1') === '%PDF-', `${got.file} does not start with %PDF-`);
+		diag(`${got.name}: ${got.pdf.length} bytes of PDF`);
+		return;
+	}
+	diag(`${got.status} ${got.type}: ${got.body}`);
+	check(got.status === 422, `status ${got.status}, wanted a PDF or 422`);
+	check(/^application\/problem\+json/.test(got.type ?? ''), `422 as ${got.type}, not problem+json`);
+	let j = null;
+	try { j = JSON.parse(got.body); } catch { check(false, '422 body is not JSON'); }
+	check(j.status === 422 && typeof j.title === 'string', 'not a problem object');
+	check(/missing \S+/.test(j.detail ?? ''), 'the problem names nothing missing');
+	await shot(page, 'pack-422');
+});
+
+await test('download the release pack of a shipment that has an entry number (PDF)', async () => {
+	const page = current = staff ?? await newPage(staffCtx);
+	await go(page, '/shipments?status=arrived');
+	const t = await table(page, 'table#shipments');
+	const ei = col(t, 'Entry number'), ri = col(t, 'Ref');
+	const cands = t.rows.filter((r) => ENTRY_RE.test(r.cells[ei]) && r.links[ri]).slice(0, 8);
+	check(cands.length, 'no arrived shipment with an entry number');
+	const refused = [];
+	for (const c of cands) {
+		await go(page, c.links[ri]);
+		check(await page.locator('#pack').count() === 1, `${c.cells[ri]} has an entry number but no #pack link`);
+		const got = await clickPack(page);
+		if (got.pdf) {
+			check(got.pdf.subarray(0, 5).toString('latin1') === '%PDF-', `${got.file} does not start with %PDF-`);
+			diag(`${c.cells[ri]}: ${got.name}, ${got.pdf.length} bytes of PDF`);
+			if (refused.length) diag(`refused before it: ${refused.join('; ')}`);
+			await shot(page, 'shipment-with-pack');
+			return;
+		}
+		check(got.status === 422, `${c.cells[ri]}: status ${got.status}`);
+		refused.push(`${c.cells[ri]}: ${got.body}`);
+	}
+	check(false, `every candidate refused: ${refused.join('\n')}`);
+});
+
+await test('deadlines and recovery pages', async () => {
+	const page = current = staff ?? await newPage(staffCtx);
+	await go(page, '/deadlines');
+	await expectH1(page, 'Deadlines');
+	await table(page, 'table#deadlines');
+	await shot(page, 'deadlines');
+	await go(page, '/deadlines?at_risk=true');
+	await expectH1(page, 'Deadlines');
+	await go(page, '/recovery');
+	await expectH1(page, 'Recovery queue');
+	await table(page, 'table#recovery');
+	await shot(page, 'recovery');
+	a11yPages.push(['deadlines', 'staff', '/deadlines'], ['recovery', 'staff', '/recovery']);
+});
+
+// 4. A client sees only its own shipments.
+const clientCtx = await browser.newContext();
+let client = null;
+await test('client: / lands on /shipments, h1 "Your shipments"', async () => {
+	const page = await newPage(clientCtx);
+	await signIn(page, CLIENT);
+	await go(page, '/');
+	check(path(page) === '/shipments', `at ${page.url()}, wanted /shipments`);
+	await expectH1(page, 'Your shipments');
+	await shot(page, 'client-shipments');
+	client = page;
+	a11yPages.push(['client shipments', 'client', '/shipments']);
+});
+await test('client: every row is the client\'s importer', async () => {
+	const page = current = client ?? await newPage(clientCtx);
+	await go(page, '/shipments');
+	const t = await table(page, 'table#shipments');
+	check(t.rows.length > 0, 'no rows');
+	const ii = col(t, 'Importer');
+	const wrong = t.rows.filter((r) => r.cells[ii] !== CLIENT_IMP);
+	check(wrong.length === 0, `${wrong.length} of ${t.rows.length} rows of another importer: ${wrong.slice(0, 3).map((r) => r.cells.join(' | ')).join('; ')}`);
+	diag(`${t.rows.length} rows, all ${CLIENT_IMP}`);
+	const ri = col(t, 'Ref');
+	await go(page, t.rows[0].links[ri]);
+	check(await page.locator('dl').count() > 0, `own shipment ${t.rows[0].cells[ri]}: no <dl>`);
+	check(await page.getByRole('button', { name: 'Draw entry number' }).count() === 0, 'a client is offered "Draw entry number"');
+	await shot(page, 'client-shipment');
+});
+await test('client: another importer\'s shipment is a 404 page', async () => {
+	const page = current = client ?? await newPage(clientCtx);
+	const r = await go(page, `/shipments/${OTHER_REF}`);
+	check(r.status() === 404, `status ${r.status()}`);
+	await expectH1(page, 'Not found');
+	await shot(page, 'client-404');
+});
+await test('client: nav has no Deadlines, Recovery, Users', async () => {
+	const page = current = client ?? await newPage(clientCtx);
+	await go(page, '/shipments');
+	const links = await page.locator('nav a').evaluateAll((as) => as.map((a) => `${a.textContent.trim()} ${a.getAttribute('href')}`));
+	diag(`client nav: ${links.join(', ')}`);
+	check(links.length > 0, 'no nav links');
+	const bad = links.filter((l) => /\/(deadlines|recovery|users)\b/.test(l));
+	check(bad.length === 0, `nav offers ${bad.join(', ')}`);
+});
+await test('client: /users, /deadlines and /recovery are refused (403)', async () => {
+	const page = current = client ?? await newPage(clientCtx);
+	const got = [];
+	for (const u of ['/users', '/deadlines', '/recovery']) {
+		const r = await go(page, u);
+		got.push(`${u} ${r.status()} ${r.headers()['content-type']}`);
+		check(r.status() === 403, `${u}: status ${r.status()}`);
+	}
+	diag(got.join('; '));
+	await shot(page, 'client-403');
+});
+
+// 5. Sign out.
+await test('sign out ends the session: / then redirects to /login', async () => {
+	const page = current = client ?? await newPage(clientCtx);
+	await go(page, '/shipments');
+	await submit(page, page.getByRole('button', { name: 'Sign out', exact: true }));
+	diag(`after sign-out at ${page.url()}`);
+	await go(page, '/');
+	check(path(page) === '/login', `at ${page.url()}, wanted /login`);
+	const c = (await clientCtx.cookies()).find((x) => x.name === '__Host-lifeboat');
+	check(!c, `cookie still kept: ${JSON.stringify(c)}`);
+	await go(page, '/shipments');
+	check(path(page) === '/login', `/shipments at ${page.url()}, wanted /login`);
+});
+
+// Admin: the users page.
+const adminCtx = await browser.newContext();
+await test('admin: users page with table #users and the add-user form', async () => {
+	const page = await newPage(adminCtx);
+	await signIn(page, ADMIN);
+	await go(page, '/users');
+	await expectH1(page, 'Users');
+	const t = await table(page, 'table#users');
+	check(t.rows.some((r) => r.cells.includes(STAFF)), `no row for ${STAFF}: ${t.head.join(' | ')}`);
+	for (const s of ['#name', '#role', '#client', '#new-password'])
+		check(await page.locator(s).count() === 1, `no ${s}`);
+	check(await page.getByRole('button', { name: 'Add user', exact: true }).count() === 1, 'no "Add user" button');
+	const nav = await page.locator('nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+	for (const h of ['/', '/shipments', '/deadlines', '/recovery', '/users'])
+		check(nav.includes(h), `admin nav lacks ${h}: ${nav.join(', ')}`);
+	await shot(page, 'users');
+	a11yPages.push(['users', 'admin', '/users']);
+});
+
+// 6. Accessibility.
+const ctxs = { staff: staffCtx, client: clientCtx, admin: adminCtx };
+// The client signed out above: sign in again.
+await (async () => { const p = await clientCtx.newPage(); await signIn(p, CLIENT).catch(() => {}); await p.close(); })();
+const anon = await browser.newContext();
+await test('accessibility (axe): login', async () => {
+	const page = await newPage(anon);
+	await go(page, '/login');
+	await axe(page, 'login');
+});
+const want = ['dashboard', 'shipments', 'shipment', 'deadlines', 'recovery', 'users', 'client shipments'];
+for (const name of want) {
+	const e = a11yPages.find((x) => x[0] === name);
+	await test(`accessibility (axe): ${name}`, async () => {
+		check(e, `the ${name} page was not reached above`);
+		const page = await newPage(ctxs[e[1]]);
+		await go(page, e[2]);
+		check(path(page) !== '/login', `${e[2]} sent to /login`);
+		await axe(page, name);
+		await page.close();
+	});
+}
+await test('keyboard: Tab to #user, #password, Sign in; Enter submits', async () => {
+	const ctx = await browser.newContext();
+	const page = await newPage(ctx);
+	await go(page, '/login');
+	const focused = () => page.evaluate(() => {
+		const a = document.activeElement;
+		return a ? `${a.tagName.toLowerCase()}${a.id ? '#' + a.id : ''} "${(a.textContent || a.value || '').trim()}"` : 'none';
+	});
+	// A skip link and the header's links may come first (outside <main>).
+	const before = [];
+	let f;
+	for (;;) {
+		await page.keyboard.press('Tab');
+		f = await focused();
+		if (f.startsWith('input#user') || before.length === 3) break;
+		const inMain = await page.evaluate(() => !!document.activeElement?.closest('main'));
+		check(!inMain, `Tab reached ${f} in <main> before #user`);
+		before.push(f);
+	}
+	if (before.length) diag(`before #user: ${before.join(', ')}`);
+	check(f.startsWith('input#user'), `Tab ${before.length + 1}: ${f}`);
+	await page.keyboard.type(STAFF);
+	await page.keyboard.press('Tab');
+	f = await focused();
+	check(f.startsWith('input#password'), `second Tab: ${f}`);
+	await page.keyboard.type(PW);
+	await page.keyboard.press('Tab');
+	f = await focused();
+	check(/^(button|input)\b.*Sign in/.test(f), `third Tab: ${f}`);
+	await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
+	check(path(page) === '/', `after Enter at ${page.url()}`);
+	await expectH1(page, 'Dashboard');
+	await ctx.close();
+});
+
+// 7. Without JavaScript.
+await test('without JavaScript: sign in and see the dashboard', async () => {
+	const ctx = await browser.newContext({ javaScriptEnabled: false });
+	const page = await newPage(ctx);
+	await signIn(page, STAFF);
+	check(path(page) === '/', `at ${page.url()}, wanted /`);
+	await expectH1(page, 'Dashboard');
+	await table(page, 'table#reserve');
+	await go(page, '/shipments?status=held');
+	await table(page, 'table#shipments');
+	await shot(page, 'nojs-shipments');
+	await ctx.close();
+});
+
+await test('no console errors (CSP refusals included) on any page', async () => {
+	current = null;
+	const uniq = [...new Set(consoleErrors)];
+	for (const e of uniq.slice(0, 20)) diag(e);
+	check(uniq.length === 0, `${uniq.length} console errors`);
+});
+
+await browser.close();
+console.log(`1..${n}`);
+diag(`${n - failed} passed, ${failed} failed in ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${SHOTS}`);
+process.exit(failed ? 1 : 0);
