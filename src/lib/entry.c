@@ -290,6 +290,9 @@ lb_entry_next_typed(struct lb_vault *v, const struct lb_who *who,
 		return -1;
 	if (entry_type != 0 && shipment == NULL)
 		return lb_error(e, "an entry type goes with a shipment");
+	if (entry_type != 0 && lb_entry_type_closed(entry_type))
+		return lb_error(e, "entry type %02d (%s) is no longer accepted",
+		    entry_type, lb_entry_type_name(entry_type));
 	if (entry_type != 0 && !lb_entry_type_valid(entry_type))
 		return lb_error(e, "entry type %02d is not a CBP entry type",
 		    entry_type);

@@ -32,11 +32,18 @@ expect_rc "bad port" 1 lb entry reserve --filer ABC --from 0000001 --to 0000002 
 # next: in order, with valid check digits, assigned to a shipment on request.
 expect_rc "next" 0 lb entry next --filer B76
 expect_eq "first number" "$(cat "$T/out")" "$(num B76 0000100)"
-expect_rc "next --json for a shipment" 0 lb entry next --filer B76 --shipment HL26-000002 --json
+expect_rc "--type needs --shipment" 2 lb entry next --filer B76 --type 01
+expect_rc "--type 99 is not an entry type" 1 lb entry next --filer B76 --shipment HL26-000002 --type 99
+expect_grep "... says so" "$T/err" "entry type 99 is not a CBP entry type"
+expect_rc "--type 86 is closed" 1 lb entry next --filer B76 --shipment HL26-000002 --type 86
+expect_grep "... says so" "$T/err" "entry type 86 .* is no longer accepted"
+expect_eq "nothing drawn by the refusals" "$(sqlite3 "$V/vault.db" "SELECT count(*) FROM entry_use")" 1
+expect_rc "next --json for a shipment, entry type 11" 0 lb entry next --filer B76 --shipment HL26-000002 --type 11 --json
 num=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["number"])' "$T/out")
 expect_eq "second number" "${num:0:11}" "B76-0000101"
 expect_rc "the number checks" 0 lb entry check "$num"
 expect_eq "shipment holds it" "$(sqlite3 "$V/vault.db" "SELECT entry_number FROM shipment WHERE ref = 'HL26-000002'")" "$num"
+expect_eq "... and its entry type" "$(sqlite3 "$V/vault.db" "SELECT entry_type FROM shipment WHERE ref = 'HL26-000002'")" 11
 expect_rc "shipment cannot take a second" 1 lb entry next --filer B76 --shipment HL26-000002
 expect_grep "says which it has" "$T/err" "already has entry number $num"
 expect_rc "unknown shipment" 1 lb entry next --filer B76 --shipment NOPE
