@@ -54,6 +54,13 @@ struct web_req {
 	char			 actor[48];	/* "web:NAME" */
 	struct lb_who		 who;
 	int64_t			 now;
+	/* A GET runs in one read snapshot; an event it journals waits for
+	 * the snapshot to end. */
+	int			 reading;
+	int			 pending;
+	char			 pend_action[24];
+	char			 pend_subject[64];
+	char			 pend_why[300];
 	/* Sign-in in progress. */
 	enum web_verify		 verify;
 	int			 verified;
@@ -115,13 +122,15 @@ void		web_event(struct web_req *, const char *action,
 		    const char *subject, const char *why);
 struct lb_sessions *web_sessions(struct web_req *);
 /*
- * The vault's status with its deadline risks, and the totals of the
- * deadlines at risk, as of rq->now: built at most once a minute, and again
- * as soon as the vault changes (its journal grows).
+ * The vault's status with its deadline risks, the totals of the deadlines
+ * at risk and the recovery queue by state (pending, transmitted, accepted,
+ * rejected), as of rq->now: built at most once a minute, and again when
+ * the vault's data changes (sign-in events do not count).  While one
+ * request rebuilds it, the others get the copy before.
  */
 int		web_status(struct web_req *, struct lb_status *,
-		    struct lb_agenda_totals *);
-/* The status (web_status) as the JSON of lifeboat status --json. */
+		    struct lb_agenda_totals *, int64_t recovery[4]);
+/* {"status":{as lifeboat status --json},"recovery":{...}} (web_status). */
 int		web_dashboard(struct web_req *, struct lb_buf *);
 
 /* May the caller see shipments of importer imp?  1 or 0. */

@@ -200,8 +200,12 @@ row_json(struct lb_buf *b, const struct lb_kind *k, const struct lb_value *v,
 
 	lb_buf_addc(b, '{');
 	for (i = skip_first; i < k->ncols; i++) {
-		lb_buf_addf(b, "%s\"%s\":", i > skip_first ? "," : "",
-		    k->cols[i].name);
+		/* Per column of every row: no printf here. */
+		if (i > skip_first)
+			lb_buf_addc(b, ',');
+		lb_buf_addc(b, '"');
+		lb_buf_adds(b, k->cols[i].name);
+		lb_buf_adds(b, "\":");
 		value_json(b, &k->cols[i], &v[i]);
 	}
 	lb_buf_addc(b, '}');
@@ -240,7 +244,11 @@ on_page_row(void *arg, const struct lb_value *v, size_t n)
 	lb_buf_adds(p->b, p->n > 1 ? ",{" : "{");
 	for (i = 0; i < n; i++) {
 		ci = lb_kind_col(k, page_cols[i]);
-		lb_buf_addf(p->b, "%s\"%s\":", i ? "," : "", page_cols[i]);
+		if (i > 0)
+			lb_buf_addc(p->b, ',');
+		lb_buf_addc(p->b, '"');
+		lb_buf_adds(p->b, page_cols[i]);
+		lb_buf_adds(p->b, "\":");
 		value_json(p->b, ci >= 0 ? &k->cols[ci] : NULL, &v[i]);
 	}
 	lb_buf_addc(p->b, '}');
@@ -543,43 +551,13 @@ api_draw(struct web_req *rq)
 	return ret;
 }
 
-/* Dashboard: the status (cached), plus the recovery queue by state. */
-
-struct rcount {
-	int64_t	n[4];
-};
-
-static int
-on_rcount(void *arg, const struct lb_recovery_item *it)
-{
-	struct rcount	*c = arg;
-	static const char *const st[] = {
-		"pending", "transmitted", "accepted", "rejected"
-	};
-	size_t		 i;
-
-	for (i = 0; i < 4; i++)
-		if (strcmp(it->state, st[i]) == 0)
-			c->n[i]++;
-	return 0;
-}
+/* Dashboard: the status and the recovery queue by state (cached). */
 
 int
 api_dashboard_json(struct web_req *rq, struct lb_buf *b, struct lb_err *e)
 {
-	struct rcount	rc;
-
-	memset(&rc, 0, sizeof(rc));
-	lb_buf_adds(b, "{\"status\":");
 	if (web_dashboard(rq, b) == -1)
 		return lb_error(e, "the vault cannot be read");
-	while (b->len > 0 && b->data[b->len - 1] == '\n')
-		b->len--;
-	if (lb_recovery_list(rq->v, NULL, on_rcount, &rc, e) == -1)
-		return -1;
-	lb_buf_addf(b, ",\"recovery\":{\"pending\":%" PRId64 ",\"transmitted\":"
-	    "%" PRId64 ",\"accepted\":%" PRId64 ",\"rejected\":%" PRId64 "}}\n",
-	    rc.n[0], rc.n[1], rc.n[2], rc.n[3]);
 	return 0;
 }
 

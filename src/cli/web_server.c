@@ -37,6 +37,7 @@
 #include "journal.h"
 #include "json.h"
 #include "agenda.h"
+#include "recovery.h"
 #include "status.h"
 #include "web.h"
 
@@ -69,6 +70,7 @@ struct web {
 	int64_t			 started;
 
 	pthread_mutex_t		 lock;		/* counters */
+	int64_t			 inflight;	/* requests begun, not ended */
 	uint64_t		 requests[MAX_ROUTES + 1][NSTATUS + 1];
 	uint64_t		 hist[NBUCKETS + 1];
 	uint64_t		 hist_count;
@@ -86,6 +88,8 @@ struct web {
 	int			 dash_ok;
 	struct lb_status	 dash;
 	struct lb_agenda_totals	 dash_totals;
+	int64_t			 dash_recovery[4];
+	int			 building;
 	int64_t			 dash_seq;
 	int64_t			 dash_at;
 };
@@ -361,6 +365,19 @@ web_event(struct web_req *rq, const char *action, const char *subject,
 
 	if (rq->v == NULL)
 		return;
+	if (rq->reading) {
+		/* No write inside the read snapshot: after it. */
+		if (!rq->pending) {
+			rq->pending = 1;
+			(void)snprintf(rq->pend_action, sizeof(rq->pend_action),
+			    "%s", action);
+			(void)snprintf(rq->pend_subject,
+			    sizeof(rq->pend_subject), "%s", subject);
+			(void)snprintf(rq->pend_why, sizeof(rq->pend_why), "%s",
+			    why != NULL ? why : "");
+		}
+		return;
+	}
 	if (lb_account_event(rq->v, &rq->who, action, subject, why, &e) == -1)
 		fprintf(stderr, "lifeboat: serve: cannot journal %s: %s\n",
 		    action, e.msg);
@@ -457,45 +474,96 @@ web_sign_in(struct web_req *rq, const char *user, const char *pw,
 
 /* The dashboard cache. */
 
-int
-web_status(struct web_req *rq, struct lb_status *out,
-    struct lb_agenda_totals *totals)
+static int
+on_recovery_count(void *arg, const struct lb_recovery_item *it)
 {
-	struct web		*w = rq->w;
+	int64_t		*n = arg;
+	static const char *const st[] = {
+		"pending", "transmitted", "accepted", "rejected"
+	};
+	size_t		 i;
+
+	for (i = 0; i < 4; i++)
+		if (strcmp(it->state, st[i]) == 0)
+			n[i]++;
+	return 0;
+}
+
+/* Build what the dashboard shows; called unlocked. */
+static int
+dash_build(struct web_req *rq, struct lb_status *st,
+    struct lb_agenda_totals *t, int64_t recovery[4], struct lb_err *e)
+{
 	struct lb_agenda_opts	 o;
 	struct lb_agenda	*a;
+
+	memset(&o, 0, sizeof(o));
+	o.as_of = rq->now;
+	o.at_risk_only = 1;
+	memset(recovery, 0, 4 * sizeof(recovery[0]));
+	if (lb_status_collect(rq->v, rq->now, st, e) == -1 ||
+	    lb_status_deadlines(rq->v, rq->now, st, e) == -1 ||
+	    lb_recovery_list(rq->v, NULL, on_recovery_count, recovery,
+	    e) == -1 || lb_agenda_build(rq->v, &o, &a, e) == -1)
+		return -1;
+	*t = *lb_agenda_totals(a);
+	lb_agenda_free(a);
+	return 0;
+}
+
+int
+web_status(struct web_req *rq, struct lb_status *out,
+    struct lb_agenda_totals *totals, int64_t recovery[4])
+{
+	struct web		*w = rq->w;
+	struct lb_status	*st;
+	struct lb_agenda_totals	 t;
 	struct lb_err		 e;
 	unsigned char		 head[LB_HASH_LEN];
-	int64_t			 seq;
-	int			 rc = -1;
+	int64_t			 seq, changes = 1, rc4[4];
+	int			 fresh, rc = -1;
 
 	if (lb_journal_head(rq->v->st, &seq, head, &e) == -1)
 		return -1;
 	(void)pthread_mutex_lock(&w->dlock);
-	if (w->dash_ok && w->dash_seq == seq &&
-	    rq->now - w->dash_at < DASH_TTL && rq->now >= w->dash_at) {
+	fresh = w->dash_ok && rq->now - w->dash_at < DASH_TTL &&
+	    rq->now >= w->dash_at;
+	if (fresh && w->dash_seq != seq) {
+		/* Sign-ins are journaled too: only data changes count. */
+		if (rq->v->st->ops->query3(rq->v->st, "journal_changes_since",
+		    "", w->dash_seq, 0, &changes, &e) != 1)
+			changes = 1;
+		if (changes == 0)
+			w->dash_seq = seq;
+	}
+	if ((fresh && w->dash_seq == seq) || (w->dash_ok && w->building)) {
+		/* Fresh; or being rebuilt by another request: this one. */
 		*out = w->dash;
 		*totals = w->dash_totals;
+		memcpy(recovery, w->dash_recovery, sizeof(w->dash_recovery));
 		(void)pthread_mutex_unlock(&w->dlock);
 		return 0;
 	}
-	memset(&o, 0, sizeof(o));
-	o.as_of = rq->now;
-	o.at_risk_only = 1;
-	if (lb_status_collect(rq->v, rq->now, &w->dash, &e) == 0 &&
-	    lb_status_deadlines(rq->v, rq->now, &w->dash, &e) == 0 &&
-	    lb_agenda_build(rq->v, &o, &a, &e) == 0) {
-		w->dash_totals = *lb_agenda_totals(a);
-		lb_agenda_free(a);
+	w->building = 1;
+	(void)pthread_mutex_unlock(&w->dlock);
+	if ((st = calloc(1, sizeof(*st))) != NULL &&
+	    dash_build(rq, st, &t, rc4, &e) == 0)
+		rc = 0;
+	(void)pthread_mutex_lock(&w->dlock);
+	w->building = 0;
+	if (rc == 0) {
+		w->dash = *st;
+		w->dash_totals = t;
+		memcpy(w->dash_recovery, rc4, sizeof(rc4));
 		w->dash_ok = 1;
 		w->dash_seq = seq;
 		w->dash_at = rq->now;
 		*out = w->dash;
-		*totals = w->dash_totals;
-		rc = 0;
-	} else
-		w->dash_ok = 0;
+		*totals = t;
+		memcpy(recovery, rc4, sizeof(rc4));
+	}
 	(void)pthread_mutex_unlock(&w->dlock);
+	free(st);
 	return rc;
 }
 
@@ -504,12 +572,20 @@ web_dashboard(struct web_req *rq, struct lb_buf *out)
 {
 	struct lb_agenda_totals	 t;
 	struct lb_status	*st;
+	int64_t			 rc4[4];
 	int			 rc = -1;
 
 	if ((st = calloc(1, sizeof(*st))) == NULL)
 		return -1;
-	if (web_status(rq, st, &t) == 0) {
+	if (web_status(rq, st, &t, rc4) == 0) {
+		lb_buf_adds(out, "{\"status\":");
 		cli_status_json(st, rq->now, out);
+		while (out->len > 0 && out->data[out->len - 1] == '\n')
+			out->len--;
+		lb_buf_addf(out, ",\"recovery\":{\"pending\":%" PRId64
+		    ",\"transmitted\":%" PRId64 ",\"accepted\":%" PRId64
+		    ",\"rejected\":%" PRId64 "}}\n", rc4[0], rc4[1], rc4[2],
+		    rc4[3]);
 		rc = 0;
 	}
 	free(st);
@@ -680,7 +756,7 @@ edge_refusal(struct conn *c)
 
 /* Everything between the edge and the handler; see the file comment. */
 static enum MHD_Result
-dispatch(struct web *w, struct conn *c)
+dispatch_in(struct web *w, struct conn *c)
 {
 	struct web_req		*rq = &c->rq;
 	const struct lb_route	*r = rq->route;
@@ -690,10 +766,6 @@ dispatch(struct web *w, struct conn *c)
 	int			 page = (r->flags & LB_R_PAGE) != 0;
 	int			 decoded = 0;
 
-	if ((rq->v = thread_vault(w, &e)) == NULL) {
-		fprintf(stderr, "lifeboat: serve: %s\n", e.msg);
-		return web_problem(rq, 503, "the vault cannot be opened", NULL);
-	}
 	if (c->body_over)
 		return web_problem(rq, 413, "request body too large",
 		    (r->flags & (LB_R_JSON | LB_R_FORM)) ? "at most 64 KiB" :
@@ -706,11 +778,17 @@ dispatch(struct web *w, struct conn *c)
 	if (tok != NULL && strlen(tok) == LB_TOKEN_HEX - 1 &&
 	    lb_session_find(w->sessions, tok, strlen(tok), rq->now, &rq->s)) {
 		struct lb_account	a;
+		unsigned char		fp[16];
 
-		/* The account may have changed since: check it each time. */
-		if (lb_account_get(rq->v, rq->s.user, &a, &e) != 1 ||
-		    a.disabled || a.role != rq->s.role ||
-		    strcmp(a.importer, rq->s.importer) != 0) {
+		/* The account may have changed since: check it each time
+		 * (disabled, another role or importer, a new password). */
+		if (lb_account_get(rq->v, rq->s.user, &a, &e) == 1)
+			lb_session_fingerprint(a.hash, fp);
+		else
+			memset(fp, 0, sizeof(fp));
+		if (a.name[0] == '\0' || a.disabled || a.role != rq->s.role ||
+		    strcmp(a.importer, rq->s.importer) != 0 ||
+		    sodium_memcmp(fp, rq->s.pwfp, sizeof(fp)) != 0) {
 			lb_session_end(w->sessions, tok, strlen(tok));
 		} else {
 			rq->signed_in = 1;
@@ -760,6 +838,37 @@ dispatch(struct web *w, struct conn *c)
 	if (!decoded && body_args(c, &e) == -1)
 		return web_problem(rq, 400, "bad request body", e.msg);
 	return web_routes[c->route_ix].fn(rq);
+}
+
+/*
+ * A GET or HEAD runs, session check included, in one read snapshot: one
+ * transaction instead of one per read, and a consistent view.
+ */
+static enum MHD_Result
+dispatch(struct web *w, struct conn *c)
+{
+	struct web_req	*rq = &c->rq;
+	struct lb_err	 e;
+	enum MHD_Result	 ret;
+
+	if ((rq->v = thread_vault(w, &e)) == NULL) {
+		fprintf(stderr, "lifeboat: serve: %s\n", e.msg);
+		return web_problem(rq, 503, "the vault cannot be opened", NULL);
+	}
+	if (safe_method(rq->method) &&
+	    rq->v->st->ops->read_begin(rq->v->st, &e) == 0)
+		rq->reading = 1;
+	ret = dispatch_in(w, c);
+	if (rq->reading) {
+		rq->v->st->ops->read_end(rq->v->st);
+		rq->reading = 0;
+	}
+	if (rq->pending) {
+		rq->pending = 0;
+		web_event(rq, rq->pend_action, rq->pend_subject,
+		    rq->pend_why[0] != '\0' ? rq->pend_why : NULL);
+	}
+	return ret;
 }
 
 static enum MHD_Result
@@ -829,12 +938,16 @@ handle(void *cls, struct MHD_Connection *con, const char *url,
 static void *
 uri_log(void *cls, const char *uri, struct MHD_Connection *con)
 {
+	struct web	*w = cls;
 	struct conn	*c;
 	size_t		 n = strlen(uri);
 
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		return NULL;
 	c->t0_us = now_us();
+	(void)pthread_mutex_lock(&w->lock);
+	w->inflight++;
+	(void)pthread_mutex_unlock(&w->lock);
 	if (n > TARGET_MAX)
 		c->too_long = 1;
 	else
@@ -867,6 +980,7 @@ completed(void *cls, struct MHD_Connection *con, void **con_cls,
 	ri = c->route_ix >= 0 && (size_t)c->route_ix < MAX_ROUTES ?
 	    (size_t)c->route_ix : MAX_ROUTES;
 	(void)pthread_mutex_lock(&w->lock);
+	w->inflight--;
 	w->requests[ri][j]++;
 	w->hist[i]++;
 	w->hist_count++;
@@ -1009,6 +1123,26 @@ stop_hashers(struct web *w)
 	w->nhashers = 0;
 }
 
+/*
+ * Let the requests in flight end (the sign-ins just resumed among them),
+ * for at most limit microseconds: MHD_stop_daemon closes what is left.
+ */
+static void
+wait_idle(struct web *w, int64_t limit)
+{
+	struct timespec	ts = { 0, 10 * 1000 * 1000 };
+	int64_t		t0 = now_us(), n;
+
+	for (;;) {
+		(void)pthread_mutex_lock(&w->lock);
+		n = w->inflight;
+		(void)pthread_mutex_unlock(&w->lock);
+		if (n <= 0 || now_us() - t0 > limit)
+			return;
+		(void)nanosleep(&ts, NULL);
+	}
+}
+
 int
 web_run(const struct web_opts *o)
 {
@@ -1130,6 +1264,7 @@ web_run(const struct web_opts *o)
 	 * requests in flight. */
 	(void)MHD_quiesce_daemon(w->d);
 	stop_hashers(w);
+	wait_idle(w, (int64_t)o->timeout * 1000000);
 	MHD_stop_daemon(w->d);
 	w->d = NULL;
 	fprintf(stderr, "lifeboat: serve: stopped on %s\n",

@@ -538,18 +538,6 @@ struct rcount {
 	int64_t	n[4];
 };
 
-static int
-on_rcount(void *arg, const struct lb_recovery_item *it)
-{
-	struct rcount	*c = arg;
-	size_t		 i;
-
-	for (i = 0; task_states[i] != NULL; i++)
-		if (strcmp(it->state, task_states[i]) == 0)
-			c->n[i]++;
-	return 0;
-}
-
 static void
 age_text(struct lb_buf *b, int64_t secs)
 {
@@ -715,7 +703,6 @@ ui_home(struct web_req *rq)
 	struct lb_status	*st;
 	struct rcount		 rc;
 	struct lb_buf		 b;
-	struct lb_err		 e;
 	char			 ts[LB_TIME_STRLEN];
 
 	if (rq->s.role == LB_CLIENT)
@@ -724,14 +711,10 @@ ui_home(struct web_req *rq)
 		return page_error(rq, 500, "Something went wrong", NULL,
 		    "Out of memory.");
 	memset(&rc, 0, sizeof(rc));
-	/* The status and deadline totals are cached (web_status). */
-	if (web_status(rq, st, &t) == -1) {
+	/* The status, deadline totals and recovery counts are cached. */
+	if (web_status(rq, st, &t, rc.n) == -1) {
 		free(st);
 		return page_broken(rq, NULL, "the vault cannot be read");
-	}
-	if (lb_recovery_list(rq->v, NULL, on_rcount, &rc, &e) == -1) {
-		free(st);
-		return page_broken(rq, NULL, e.msg);
 	}
 	lb_buf_init(&b, PAGE_MAX);
 	page_begin(&b, rq, "Dashboard", "/");

@@ -111,6 +111,13 @@ random_hex(char out[LB_TOKEN_HEX])
 	sodium_memzero(b, sizeof(b));
 }
 
+void
+lb_session_fingerprint(const char *hash, unsigned char fp[16])
+{
+	crypto_generichash(fp, 16, (const unsigned char *)hash, strlen(hash),
+	    NULL, 0);
+}
+
 int
 lb_session_create(struct lb_sessions *t, const struct lb_account *a,
     int64_t now, char token[LB_TOKEN_HEX], struct lb_session *out)
@@ -139,6 +146,7 @@ lb_session_create(struct lb_sessions *t, const struct lb_account *a,
 	(void)snprintf(sl->s.importer, sizeof(sl->s.importer), "%s",
 	    a->importer);
 	random_hex(sl->s.csrf);
+	lb_session_fingerprint(a->hash, sl->s.pwfp);
 	sl->s.created = sl->s.seen = now;
 	*out = sl->s;
 	(void)pthread_mutex_unlock(&t->lock);

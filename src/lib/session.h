@@ -34,6 +34,7 @@ struct lb_session {
 	enum lb_role	role;
 	char		importer[16];
 	char		csrf[LB_TOKEN_HEX];
+	unsigned char	pwfp[16];	/* fingerprint of the password hash */
 	int64_t		created;
 	int64_t		seen;
 };
@@ -63,6 +64,12 @@ int	lb_session_create(struct lb_sessions *, const struct lb_account *a,
  */
 int	lb_session_find(struct lb_sessions *, const char *token, size_t len,
 	    int64_t now, struct lb_session *out);
+/*
+ * The fingerprint of an account's password hash as a session keeps it:
+ * a session whose fingerprint is no longer its account's (the password
+ * changed since sign-in) must end.
+ */
+void	lb_session_fingerprint(const char *hash, unsigned char fp[16]);
 /* End the session of token; 1 when there was one. */
 int	lb_session_end(struct lb_sessions *, const char *token, size_t len);
 /* End every session of user (disabled, new password). */

@@ -48,6 +48,8 @@ struct sq_store {
 	sqlite3_stmt	*unique_stmt[MAX_KINDS][MAX_COLS];
 	sqlite3_stmt	*j_head, *j_add, *j_add_row, *j_get, *j_latest;
 	sqlite3_stmt	*begin, *commit, *rollback;
+	sqlite3_stmt	*rbegin, *rtouch;	/* read snapshots */
+	int		 read_depth;
 	sqlite3_stmt	*meta_get, *meta_set;
 	sqlite3_stmt	*row_stmt[16];	/* row_queries, when prepared */
 	char		*path;
@@ -351,15 +353,26 @@ run_simple(struct sq_store *s, sqlite3_stmt **st, const char *sql,
 	return 0;
 }
 
+/*
+ * Snapshots nest: a caller may take one around several library calls that
+ * take their own (the web server, around each GET), and only the outermost
+ * begins and ends the transaction.
+ */
 static int
 sq_read_begin(struct lb_store *base, struct lb_err *e)
 {
 	struct sq_store	*s = sq(base);
 
+	if (s->read_depth++ > 0)
+		return 0;
 	/* A deferred transaction takes its snapshot at its first read. */
-	if (sqlite3_exec(s->db, "BEGIN DEFERRED; SELECT count(*) FROM meta",
-	    NULL, NULL, NULL) != SQLITE_OK)
+	if (run_simple(s, &s->rbegin, "BEGIN DEFERRED", e) == -1 ||
+	    run_simple(s, &s->rtouch, "SELECT count(*) FROM meta", e) == -1) {
+		if (sqlite3_get_autocommit(s->db) == 0)
+			(void)run_simple(s, &s->commit, "COMMIT", NULL);
+		s->read_depth = 0;
 		return db_error(s, e, "read snapshot");
+	}
 	return 0;
 }
 
@@ -368,8 +381,10 @@ sq_read_end(struct lb_store *base)
 {
 	struct sq_store	*s = sq(base);
 
+	if (s->read_depth == 0 || --s->read_depth > 0)
+		return;
 	if (sqlite3_get_autocommit(s->db) == 0)
-		(void)sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+		(void)run_simple(s, &s->commit, "COMMIT", NULL);
 }
 
 static int
@@ -849,6 +864,10 @@ static const struct {
 	{ "shipments_pga",
 	    "SELECT count(*) FROM shipment WHERE pga_flags IS NOT NULL "
 	    "AND status NOT IN ('released', 'cancelled')" },
+	/* Entries after seq ?2 that change data, not sign-in events. */
+	{ "journal_changes_since",
+	    "SELECT count(*) FROM journal WHERE seq > ?2 AND action NOT IN "
+	    "('login.ok', 'login.fail', 'logout', 'access.denied')" },
 	{ "journal_rows",
 	    "SELECT coalesce(max(rowid), 0) FROM journal_row" },
 	{ "setting_int",
@@ -942,6 +961,8 @@ static const struct {
 	    "0) ORDER BY ref LIMIT ?5" },
 };
 #define NROW_QUERIES	(sizeof(row_queries) / sizeof(row_queries[0]))
+_Static_assert(NROW_QUERIES <= sizeof(((struct sq_store *)0)->row_stmt) /
+    sizeof(sqlite3_stmt *), "room for every row query's statement");
 
 /*
  * A named row query with its parameters given as values (NULL, text or
@@ -956,22 +977,30 @@ sq_query_vals(struct lb_store *base, const char *name,
 	struct lb_value	 vals[MAX_COLS];
 	sqlite3_stmt	*st;
 	size_t		 i;
-	int		 rc, n;
+	int		 rc, n, own = 0;
 
 	for (i = 0; i < NROW_QUERIES; i++)
 		if (strcmp(row_queries[i].name, name) == 0)
 			break;
 	if (i == NROW_QUERIES)
 		return lb_error(e, "unknown query %s", name);
-	if (s->row_stmt[i] != NULL && sqlite3_stmt_busy(s->row_stmt[i]))
-		return lb_error(e, "query %s is already running", name);
-	if (prepare(s, row_queries[i].sql, &s->row_stmt[i], e) == -1)
-		return -1;
-	st = s->row_stmt[i];
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if ((int)np > sqlite3_bind_parameter_count(st))
-		return lb_error(e, "query %s: too many parameters", name);
+	if (s->row_stmt[i] != NULL && sqlite3_stmt_busy(s->row_stmt[i])) {
+		/* Run from a callback of itself: a statement of its own. */
+		if (sqlite3_prepare_v2(s->db, row_queries[i].sql, -1, &st,
+		    NULL) != SQLITE_OK)
+			return db_error(s, e, name);
+		own = 1;
+	} else {
+		if (prepare(s, row_queries[i].sql, &s->row_stmt[i], e) == -1)
+			return -1;
+		st = s->row_stmt[i];
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+	}
+	if ((int)np > sqlite3_bind_parameter_count(st)) {
+		rc = lb_error(e, "query %s: too many parameters", name);
+		goto done;
+	}
 	for (i = 0; i < np; i++)
 		(void)bind_value(st, (int)i + 1, &params[i]);
 	n = sqlite3_column_count(st);
@@ -979,56 +1008,57 @@ sq_query_vals(struct lb_store *base, const char *name,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < (size_t)n; i++)
 			column_value(st, (int)i, &vals[i]);
-		if (cb(arg, vals, (size_t)n) == -1) {
-			sqlite3_reset(st);
-			return -1;
-		}
+		if (cb(arg, vals, (size_t)n) == -1)
+			break;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : db_error(s, e, name);
+	rc = rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? -1 :
+	    db_error(s, e, name);
+done:
+	if (own)
+		sqlite3_finalize(st);
+	else {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+	}
+	return rc;
+}
+
+/* How many parameters named row query name has (-1: no such query). */
+static int
+row_query_params(const char *name)
+{
+	size_t	i;
+	int	n = 0;
+	const char *p;
+
+	for (i = 0; i < NROW_QUERIES; i++)
+		if (strcmp(row_queries[i].name, name) == 0)
+			break;
+	if (i == NROW_QUERIES)
+		return -1;
+	for (p = row_queries[i].sql; (p = strchr(p, '?')) != NULL; p++)
+		if (p[1] >= '1' && p[1] <= '9' && p[1] - '0' > n)
+			n = p[1] - '0';
+	return n;
 }
 
 static int
 sq_query_rows(struct lb_store *base, const char *name, const char *text,
     int64_t a, int64_t b, lb_vals_cb *cb, void *arg, struct lb_err *e)
 {
-	struct sq_store	*s = sq(base);
-	struct lb_value	 vals[MAX_COLS];
-	sqlite3_stmt	*st;
-	size_t		 i;
-	int		 rc, n, np;
+	struct lb_value	p[3];
+	int		np;
 
-	for (i = 0; i < sizeof(row_queries) / sizeof(row_queries[0]); i++)
-		if (strcmp(row_queries[i].name, name) == 0)
-			break;
-	if (i == sizeof(row_queries) / sizeof(row_queries[0]))
-		return lb_error(e, "unknown query %s", name);
-	if (sqlite3_prepare_v2(s->db, row_queries[i].sql, -1, &st, NULL) !=
-	    SQLITE_OK)
-		return db_error(s, e, name);
-	np = sqlite3_bind_parameter_count(st);
-	if (np >= 1) {
-		if (text != NULL)
-			sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
-		else
-			sqlite3_bind_null(st, 1);
-	}
-	if (np >= 2)
-		sqlite3_bind_int64(st, 2, a);
-	if (np >= 3)
-		sqlite3_bind_int64(st, 3, b);
-	n = sqlite3_column_count(st);
-	assert(n <= MAX_COLS);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (i = 0; i < (size_t)n; i++)
-			column_value(st, (int)i, &vals[i]);
-		if (cb(arg, vals, (size_t)n) == -1) {
-			sqlite3_finalize(st);
-			return -1;
-		}
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(s, e, name);
+	/* The same query, its parameters as values: ?1 text, ?2, ?3. */
+	memset(p, 0, sizeof(p));
+	p[0].null = text == NULL;
+	p[0].s = text != NULL ? text : "";
+	p[0].len = text != NULL ? strlen(text) : 0;
+	p[1].i = a;
+	p[2].i = b;
+	np = row_query_params(name);
+	return sq_query_vals(base, name, p, (size_t)(np < 0 ? 0 : np > 3 ? 3 :
+	    np), cb, arg, e);
 }
 
 static int
