@@ -656,6 +656,26 @@ api_deadlines(struct web_req *rq)
 	return ret;
 }
 
+/*
+ * Close the list of a {"name":[ body and send it, or the error of the
+ * library call that filled it (rc -1).  Frees b.
+ */
+static enum MHD_Result
+list_reply(struct web_req *rq, struct lb_buf *b, int rc,
+    const struct lb_err *e)
+{
+	enum MHD_Result	ret;
+
+	if (rc == -1)
+		ret = web_problem(rq, 500, "the vault cannot be read", e->msg);
+	else {
+		lb_buf_adds(b, "]}\n");
+		ret = web_json(rq, 200, b);
+	}
+	lb_buf_free(b);
+	return ret;
+}
+
 /* Entry number blocks. */
 
 static int
@@ -679,20 +699,14 @@ on_block(void *arg, const struct lb_block *bl)
 enum MHD_Result
 api_entries(struct web_req *rq)
 {
-	struct lb_buf	 b;
-	struct lb_err	 e;
-	enum MHD_Result	 ret;
+	struct lb_buf	b;
+	struct lb_err	e;
+	int		rc;
 
 	lb_buf_init(&b, 1 << 20);
 	lb_buf_adds(&b, "{\"blocks\":[");
-	if (lb_entry_blocks(rq->v, on_block, &b, &e) == -1) {
-		lb_buf_free(&b);
-		return web_problem(rq, 500, "the vault cannot be read", e.msg);
-	}
-	lb_buf_adds(&b, "]}\n");
-	ret = web_json(rq, 200, &b);
-	lb_buf_free(&b);
-	return ret;
+	rc = lb_entry_blocks(rq->v, on_block, &b, &e);
+	return list_reply(rq, &b, rc, &e);
 }
 
 /* The recovery queue. */
@@ -725,21 +739,15 @@ on_recovery(void *arg, const struct lb_recovery_item *it)
 enum MHD_Result
 api_recovery(struct web_req *rq)
 {
-	struct lb_buf	 b;
-	struct lb_err	 e;
-	enum MHD_Result	 ret;
+	struct lb_buf	b;
+	struct lb_err	e;
+	int		rc;
 
 	lb_buf_init(&b, 16 << 20);
 	lb_buf_adds(&b, "{\"tasks\":[");
-	if (lb_recovery_list(rq->v, lb_arg(&rq->args, "state"), on_recovery,
-	    &b, &e) == -1) {
-		lb_buf_free(&b);
-		return web_problem(rq, 500, "the vault cannot be read", e.msg);
-	}
-	lb_buf_adds(&b, "]}\n");
-	ret = web_json(rq, 200, &b);
-	lb_buf_free(&b);
-	return ret;
+	rc = lb_recovery_list(rq->v, lb_arg(&rq->args, "state"),
+	    on_recovery, &b, &e);
+	return list_reply(rq, &b, rc, &e);
 }
 
 enum MHD_Result
@@ -783,20 +791,14 @@ on_relief(void *arg, const struct lb_relief_rec *r)
 enum MHD_Result
 api_relief(struct web_req *rq)
 {
-	struct lb_buf	 b;
-	struct lb_err	 e;
-	enum MHD_Result	 ret;
+	struct lb_buf	b;
+	struct lb_err	e;
+	int		rc;
 
 	lb_buf_init(&b, 4 << 20);
 	lb_buf_adds(&b, "{\"relief\":[");
-	if (lb_relief_list(rq->v, on_relief, &b, &e) == -1) {
-		lb_buf_free(&b);
-		return web_problem(rq, 500, "the vault cannot be read", e.msg);
-	}
-	lb_buf_adds(&b, "]}\n");
-	ret = web_json(rq, 200, &b);
-	lb_buf_free(&b);
-	return ret;
+	rc = lb_relief_list(rq->v, on_relief, &b, &e);
+	return list_reply(rq, &b, rc, &e);
 }
 
 enum MHD_Result
@@ -855,20 +857,14 @@ on_user(void *arg, const struct lb_account *a)
 enum MHD_Result
 api_users(struct web_req *rq)
 {
-	struct lb_buf	 b;
-	struct lb_err	 e;
-	enum MHD_Result	 ret;
+	struct lb_buf	b;
+	struct lb_err	e;
+	int		rc;
 
 	lb_buf_init(&b, 4 << 20);
 	lb_buf_adds(&b, "{\"users\":[");
-	if (lb_account_list(rq->v, on_user, &b, &e) == -1) {
-		lb_buf_free(&b);
-		return web_problem(rq, 500, "the vault cannot be read", e.msg);
-	}
-	lb_buf_adds(&b, "]}\n");
-	ret = web_json(rq, 200, &b);
-	lb_buf_free(&b);
-	return ret;
+	rc = lb_account_list(rq->v, on_user, &b, &e);
+	return list_reply(rq, &b, rc, &e);
 }
 
 int

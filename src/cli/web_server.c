@@ -1155,6 +1155,8 @@ web_run(const struct web_opts *o)
 	char			 addr[INET_ADDRSTRLEN];
 	char			*cert = NULL, *key = NULL;
 	size_t			 len;
+	struct MHD_OptionItem	 mopts[16];
+	size_t			 nopt;
 	unsigned		 flags, i;
 	int			 sig, rc = EXIT_FAIL;
 
@@ -1209,37 +1211,35 @@ web_run(const struct web_opts *o)
 	}
 	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ITC |
 	    MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
+	nopt = 0;
+#define OPT(o, v, p) do {						\
+		mopts[nopt].option = (o);				\
+		mopts[nopt].value = (intptr_t)(v);			\
+		mopts[nopt].ptr_value = (p);				\
+		nopt++;							\
+	} while (0)
+	OPT(MHD_OPTION_SOCK_ADDR, 0, &sin);
+	OPT(MHD_OPTION_THREAD_POOL_SIZE, 2, NULL);
+	OPT(MHD_OPTION_CONNECTION_LIMIT, o->max_connections, NULL);
+	OPT(MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->max_connections, NULL);
+	OPT(MHD_OPTION_CONNECTION_TIMEOUT, o->timeout, NULL);
+	OPT(MHD_OPTION_CONNECTION_MEMORY_LIMIT, 65536, NULL);
+	OPT(MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)completed, w);
+	OPT(MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)uri_log, w);
+	OPT(MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)no_unescape, NULL);
 	if (cert != NULL) {
 		if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
 			cli_warn("serve: this libmicrohttpd has no TLS");
 			goto out;
 		}
 		flags |= MHD_USE_TLS;
-		w->d = MHD_start_daemon(flags, 0, NULL, NULL, handle, w,
-		    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
-		    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)2,
-		    MHD_OPTION_CONNECTION_LIMIT, o->max_connections,
-		    MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->max_connections,
-		    MHD_OPTION_CONNECTION_TIMEOUT, o->timeout,
-		    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)65536,
-		    MHD_OPTION_NOTIFY_COMPLETED, completed, w,
-		    MHD_OPTION_URI_LOG_CALLBACK, uri_log, w,
-		    MHD_OPTION_UNESCAPE_CALLBACK, no_unescape, NULL,
-		    MHD_OPTION_HTTPS_MEM_CERT, cert,
-		    MHD_OPTION_HTTPS_MEM_KEY, key,
-		    MHD_OPTION_END);
-	} else
-		w->d = MHD_start_daemon(flags, 0, NULL, NULL, handle, w,
-		    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
-		    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)2,
-		    MHD_OPTION_CONNECTION_LIMIT, o->max_connections,
-		    MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->max_connections,
-		    MHD_OPTION_CONNECTION_TIMEOUT, o->timeout,
-		    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)65536,
-		    MHD_OPTION_NOTIFY_COMPLETED, completed, w,
-		    MHD_OPTION_URI_LOG_CALLBACK, uri_log, w,
-		    MHD_OPTION_UNESCAPE_CALLBACK, no_unescape, NULL,
-		    MHD_OPTION_END);
+		OPT(MHD_OPTION_HTTPS_MEM_CERT, 0, cert);
+		OPT(MHD_OPTION_HTTPS_MEM_KEY, 0, key);
+	}
+	OPT(MHD_OPTION_END, 0, NULL);
+#undef OPT
+	w->d = MHD_start_daemon(flags, 0, NULL, NULL, handle, w,
+	    MHD_OPTION_ARRAY, mopts, MHD_OPTION_END);
 	if (w->d == NULL) {
 		if (cert != NULL)
 			cli_warn("serve: cannot start on %s: check that %s and "
