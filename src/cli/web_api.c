@@ -27,6 +27,7 @@
 #include "recovery.h"
 #include "relief.h"
 #include "row.h"
+#include "verify.h"
 #include "web.h"
 #include "web_api.h"
 
@@ -923,4 +924,175 @@ enum MHD_Result
 api_user_enable(struct web_req *rq)
 {
 	return user_set(rq, 0);
+}
+
+/* Incident clocks. */
+
+static int
+on_clock(void *arg, const struct lb_clock_rec *r)
+{
+	struct lb_buf	*b = arg;
+	char		 t[LB_TIME_STRLEN];
+
+	if (b->data[b->len - 1] != '[')
+		lb_buf_addc(b, ',');
+	lb_buf_adds(b, "{\"name\":");
+	lb_buf_add_json_str(b, r->name, strlen(r->name));
+	lb_time_format(r->started, t);
+	lb_buf_addf(b, ",\"started\":\"%s\",\"stopped\":", t);
+	if (r->stopped > 0) {
+		lb_time_format(r->stopped, t);
+		lb_buf_addf(b, "\"%s\"", t);
+	} else
+		lb_buf_adds(b, "null");
+	lb_buf_adds(b, ",\"note\":");
+	lb_buf_add_json_str(b, r->note, strlen(r->note));
+	lb_buf_addc(b, '}');
+	return 0;
+}
+
+enum MHD_Result
+api_clocks(struct web_req *rq)
+{
+	struct lb_buf	b;
+	struct lb_err	e;
+	int		rc;
+
+	lb_buf_init(&b, 1 << 20);
+	lb_buf_adds(&b, "{\"clocks\":[");
+	rc = lb_clock_list(rq->v, on_clock, &b, &e);
+	return list_reply(rq, &b, rc, &e);
+}
+
+/* The time of the "at" argument (ISO 8601, UTC), else now. */
+static int
+clock_at(struct web_req *rq, int64_t *at, struct lb_err *e)
+{
+	const char	*s = lb_arg(&rq->args, "at");
+	char		 why[120];
+
+	*at = rq->now;
+	if (s != NULL && lb_time_parse(s, strlen(s), at, why,
+	    sizeof(why)) == -1)
+		return lb_error(e, "at: %s", why);
+	return 0;
+}
+
+enum MHD_Result
+api_clock_start(struct web_req *rq)
+{
+	struct lb_err	e;
+	int64_t		at;
+
+	if (clock_at(rq, &at, &e) == -1)
+		return web_problem(rq, 400, "bad request body", e.msg);
+	if (lb_clock_start(rq->v, &rq->who, lb_arg(&rq->args, "name"), at,
+	    lb_arg(&rq->args, "note"), &e) == -1)
+		return web_problem(rq, 409, "clock not started", e.msg);
+	return web_bytes(rq, 204, NULL, "", 0, NULL);
+}
+
+enum MHD_Result
+api_clock_stop(struct web_req *rq)
+{
+	struct lb_err	e;
+	int64_t		at;
+
+	if (clock_at(rq, &at, &e) == -1)
+		return web_problem(rq, 400, "bad request body", e.msg);
+	if (lb_clock_stop(rq->v, &rq->who, lb_arg(&rq->args, "name"), at,
+	    &e) == -1)
+		return web_problem(rq, 409, "clock not stopped", e.msg);
+	return web_bytes(rq, 204, NULL, "", 0, NULL);
+}
+
+/* Settings, the journal's checkpoint, verification. */
+
+enum MHD_Result
+api_settings(struct web_req *rq)
+{
+	struct lb_buf	 b;
+	struct lb_err	 e;
+	int64_t		 val;
+	size_t		 i;
+	enum MHD_Result	 ret;
+
+	lb_buf_init(&b, 1 << 16);
+	lb_buf_adds(&b, "{\"settings\":[");
+	for (i = 0; i < lb_nsetting_defs; i++) {
+		if (lb_vault_setting(rq->v, lb_setting_defs[i].name, &val,
+		    &e) == -1) {
+			lb_buf_free(&b);
+			return web_problem(rq, 500, "the vault cannot be read",
+			    e.msg);
+		}
+		lb_buf_addf(&b, "%s{\"name\":\"%s\",\"value\":%" PRId64
+		    ",\"default\":%" PRId64 ",\"min\":%" PRId64 ",\"max\":%"
+		    PRId64 ",\"what\":", i ? "," : "", lb_setting_defs[i].name,
+		    val, lb_setting_defs[i].def, lb_setting_defs[i].min,
+		    lb_setting_defs[i].max);
+		lb_buf_add_json_str(&b, lb_setting_defs[i].doc,
+		    strlen(lb_setting_defs[i].doc));
+		lb_buf_addc(&b, '}');
+	}
+	lb_buf_adds(&b, "]}\n");
+	ret = web_json(rq, 200, &b);
+	lb_buf_free(&b);
+	return ret;
+}
+
+enum MHD_Result
+api_checkpoint(struct web_req *rq)
+{
+	unsigned char	head[LB_HASH_LEN];
+	struct lb_buf	b;
+	struct lb_err	e;
+	char		cp[LB_HASH_LEN * 2 + 24];
+	int64_t		count;
+	enum MHD_Result	ret;
+
+	if (lb_journal_head(rq->v->st, &count, head, &e) == -1)
+		return web_problem(rq, 500, "the vault cannot be read", e.msg);
+	lb_checkpoint_format(count, head, cp);
+	lb_buf_init(&b, 256);
+	lb_buf_addf(&b, "{\"checkpoint\":\"%s\",\"entries\":%" PRId64 "}\n",
+	    cp, count);
+	ret = web_json(rq, 200, &b);
+	lb_buf_free(&b);
+	return ret;
+}
+
+enum MHD_Result
+api_verify(struct web_req *rq)
+{
+	struct lb_verify_stats	 vs;
+	struct lb_problems	 p;
+	struct lb_buf		 b;
+	struct lb_err		 e;
+	char			 cp[LB_HASH_LEN * 2 + 24];
+	size_t			 i;
+	enum MHD_Result		 ret;
+
+	lb_problems_init(&p, 100);
+	if (lb_verify(rq->v, 0, 0, NULL, &p, &vs, &e) == -1) {
+		lb_problems_free(&p);
+		return web_problem(rq, 500, "verification could not run",
+		    e.msg);
+	}
+	lb_checkpoint_format(vs.entries, vs.head, cp);
+	lb_buf_init(&b, 1 << 20);
+	lb_buf_addf(&b, "{\"ok\":%s,\"entries\":%" PRId64 ",\"rows\":%" PRId64
+	    ",\"checkpoint\":\"%s\",\"problems\":%zu,\"first_problems\":[",
+	    p.total == 0 ? "true" : "false", vs.entries, vs.rows, cp,
+	    p.total);
+	for (i = 0; i < p.n; i++) {
+		if (i > 0)
+			lb_buf_addc(&b, ',');
+		lb_buf_add_json_str(&b, p.v[i].msg, strlen(p.v[i].msg));
+	}
+	lb_buf_adds(&b, "]}\n");
+	lb_problems_free(&p);
+	ret = web_json(rq, 200, &b);
+	lb_buf_free(&b);
+	return ret;
 }

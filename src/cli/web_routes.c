@@ -116,6 +116,11 @@ static const struct lb_param p_user[] = {
 	{ "name", LB_P_NAME, LB_P_PATH | LB_P_REQUIRED, 0, 0, NULL },
 	CSRF,
 };
+static const struct lb_param p_clock[] = {
+	{ "name", LB_P_KEY, LB_P_PATH | LB_P_REQUIRED, 0, 0, NULL },
+	{ "at", LB_P_TEXT, LB_P_FORM, 0, 24, NULL },
+	{ "note", LB_P_TEXT, LB_P_FORM, 0, 200, NULL },
+};
 static const struct lb_param p_asset[] = {
 	{ "name", LB_P_ENUM, LB_P_PATH | LB_P_REQUIRED, 0, 0, assets },
 };
@@ -170,6 +175,18 @@ const struct web_route web_routes[] = {
 	    api_user_disable, "disable an account, ending its sessions"),
 	R("/api/v1/users/{name}/enable", POST, ADM, NP(p_user), LB_R_JSON,
 	    api_user_enable, "enable an account"),
+	R("/api/v1/clocks", GET, READ, NOPARAMS, 0, api_clocks,
+	    "incident clocks (the 72-hour SOC notice)"),
+	R("/api/v1/clocks/{name}/start", POST, WRITE, NP(p_clock), LB_R_JSON,
+	    api_clock_start, "start an incident clock"),
+	R("/api/v1/clocks/{name}/stop", POST, WRITE, NP(p_clock), LB_R_JSON,
+	    api_clock_stop, "stop an incident clock: its deadline is met"),
+	R("/api/v1/settings", GET, READ, NOPARAMS, 0, api_settings,
+	    "the vault's settings"),
+	R("/api/v1/journal/checkpoint", GET, READ, NOPARAMS, 0,
+	    api_checkpoint, "the journal's head as COUNT:HASH"),
+	R("/api/v1/verify", GET, ADM | AUD, NOPARAMS, 0, api_verify,
+	    "prove the data matches the journal"),
 	/* The web pages. */
 	R("/assets/{name}", GET, PUB | ANY, NP(p_asset), 0, ui_asset,
 	    "built-in style sheet"),

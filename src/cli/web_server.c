@@ -1156,6 +1156,7 @@ web_run(const struct web_opts *o)
 	char			*cert = NULL, *key = NULL;
 	size_t			 len;
 	struct MHD_OptionItem	 mopts[16];
+	char			 why[256];
 	size_t			 nopt;
 	unsigned		 flags, i;
 	int			 sig, rc = EXIT_FAIL;
@@ -1168,6 +1169,11 @@ web_run(const struct web_opts *o)
 	}
 	if (web_nroutes > MAX_ROUTES) {
 		cli_warn("serve: too many routes");
+		return EXIT_FAIL;
+	}
+	if (lb_route_check(web_route_table(), web_nroutes, why,
+	    sizeof(why)) == -1) {
+		cli_warn("serve: the route table is wrong: %s", why);
 		return EXIT_FAIL;
 	}
 	/* Open (and migrate) once, up front, so that errors show here. */

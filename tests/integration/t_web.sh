@@ -221,6 +221,12 @@ GET /api/v1/users|admin|-|200
 POST /api/v1/users|admin|json|201
 POST /api/v1/users/{name}/disable|admin|json|204
 POST /api/v1/users/{name}/enable|admin|json|204
+GET /api/v1/clocks|admin,staff,auditor|-|200
+POST /api/v1/clocks/{name}/start|admin,staff|json|409
+POST /api/v1/clocks/{name}/stop|admin,staff|json|409
+GET /api/v1/settings|admin,staff,auditor|-|200
+GET /api/v1/journal/checkpoint|admin,staff,auditor|-|200
+GET /api/v1/verify|admin,auditor|-|200
 GET /assets/{name}|public,admin,staff,client,auditor|-|200
 GET /login|public,admin,staff,client,auditor|page|200 303
 POST /login|public,admin,staff,client,auditor|form,page|303
@@ -293,6 +299,7 @@ cell() {
 	"POST /api/v1/relief") a+=(--data-binary "{\"type\":\"discretion\",\"from\":\"2026-01-05\",\"to\":\"2026-01-06\",\"reason\":\"matrix $who\"}") ;;
 	"POST /api/v1/users") a+=(--data-binary "{\"name\":\"mx-json-$ucount\",\"role\":\"auditor\",\"password\":\"matrix-pass-phrase-$ucount\"}") ;;
 	"POST /api/v1/users/{name}/"*) a+=(--data-binary '{}') ;;
+	"POST /api/v1/clocks/{name}/"*) a+=(--data-binary '{}') ;;	# "throwaway": no such clock
 	"POST /logout"|"POST /shipments/{ref}/entry") a+=("${FORM[@]}" --data-urlencode "csrf=$cs") ;;
 	"POST /users") a+=("${FORM[@]}" --data-urlencode "name=mx-form-$ucount" --data-urlencode role=auditor \
 	    --data-urlencode "password=matrix-pass-phrase-$ucount" --data-urlencode "csrf=$cs") ;;
@@ -853,6 +860,31 @@ then ok "api: relief: the new one listed"; else notok "api: relief: the new one 
 as staff POST /api/v1/relief "${W[@]}" "${JSON[@]}" \
     --data-binary '{"type":"discretion","from":"2026-03-06","to":"2026-03-02","reason":"backwards"}'
 expect_eq "api: relief with to before from: 422" "$code" 422
+# Incident clocks, settings, the checkpoint, verification.
+as staff POST /api/v1/clocks/soc-notice/start "${W[@]}" "${JSON[@]}" \
+    --data-binary '{"at":"2026-11-20T08:00:00Z","note":"web test"}'
+expect_eq "api: clock start: 204" "$code" 204
+as staff POST /api/v1/clocks/soc-notice/start "${W[@]}" "${JSON[@]}" --data-binary '{}'
+expect_eq "api: clock started twice: 409" "$code" 409
+as staff POST /api/v1/clocks/soc-notice/stop "${W[@]}" "${JSON[@]}" --data-binary '{"at":"2026-11-19T08:00:00Z"}'
+expect_eq "api: clock stopped before its start: 409" "$code" 409
+as staff POST /api/v1/clocks/soc-notice/stop "${W[@]}" "${JSON[@]}" --data-binary '{"at":"soon"}'
+expect_eq "api: clock stop with a bad time: 400" "$code" 400
+as staff POST /api/v1/clocks/soc-notice/stop "${W[@]}" "${JSON[@]}" --data-binary '{"at":"2026-11-21T09:30:00Z"}'
+expect_eq "api: clock stop: 204" "$code" 204
+as auditor GET /api/v1/clocks
+if "$PY" -c 'import json,sys; c=json.load(open(sys.argv[1]))["clocks"]; assert c == [{"name":"soc-notice","started":"2026-11-20T08:00:00Z","stopped":"2026-11-21T09:30:00Z","note":"web test"}], c' "$T/body"
+then ok "api: clocks: started and stopped as given"; else notok "api: clocks: started and stopped as given" "$(head -c 400 "$T/body")"; fi
+as staff GET /api/v1/settings
+if "$PY" -c 'import json,sys; s={x["name"]:x for x in json.load(open(sys.argv[1]))["settings"]}; assert s["login_failures_per_hour"]["value"]==100 and s["stale_hours"]["min"]==1, s' "$T/body"
+then ok "api: settings with values and ranges"; else notok "api: settings with values and ranges" "$(head -c 400 "$T/body")"; fi
+as staff GET /api/v1/journal/checkpoint
+cp_web=$(sed -n 's/^{"checkpoint":"\([0-9]*:[0-9a-f]*\)".*/\1/p' "$T/body")
+cp_cli=$(lb journal checkpoint 2>/dev/null)
+expect_eq "api: checkpoint is the CLI's" "$cp_web" "$cp_cli"
+as auditor GET /api/v1/verify
+if "$PY" -c 'import json,sys; v=json.load(open(sys.argv[1])); assert v["ok"] is True and v["problems"]==0 and v["rows"]>0, v' "$T/body"
+then ok "api: verify as the auditor: ok"; else notok "api: verify as the auditor: ok" "$(head -c 400 "$T/body")"; fi
 as staff POST "/api/v1/recovery/$D/release" "${W[@]}" "${JSON[@]}" --data-binary '{"state":"transmitted"}'
 expect_eq "api: recovery mark of the drawn shipment: 204" "$code" 204
 as staff GET "/api/v1/recovery?state=transmitted"
