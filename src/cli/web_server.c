@@ -423,12 +423,14 @@ web_sign_in(struct web_req *rq, const char *user, const char *pw,
 
 	*why = NULL;
 	if (rq->verify == WV_DONE) {
+		/* Counted as a failure when queued: refunded if right. */
 		rc = lb_account_get(rq->v, user, a, &e);
 		sodium_memzero(rq->hash, sizeof(rq->hash));
-		if (rq->verified && rc == 1 && !a->disabled)
+		if (rq->verified && rc == 1 && !a->disabled) {
+			lb_throttle_refund(w->sessions, user, rq->now);
 			return 1;
+		}
 		sodium_memzero(a->hash, sizeof(a->hash));
-		lb_throttle_fail(w->sessions, user, rq->now);
 		*why = rc != 1 ? "unknown user" : !rq->verified ?
 		    "wrong password" : "account disabled";
 		return -1;
@@ -462,6 +464,8 @@ web_sign_in(struct web_req *rq, const char *user, const char *pw,
 		*why = "busy";
 		return -4;
 	}
+	/* In flight, it counts against the limit until it proves right. */
+	lb_throttle_fail(w->sessions, user, rq->now);
 	/* Asleep before the hasher can wake it. */
 	MHD_suspend_connection(rq->con);
 	rq->verify = WV_QUEUED;

@@ -294,6 +294,17 @@ lb_throttle_fail(struct lb_sessions *t, const char *name, int64_t now)
 	(void)pthread_mutex_unlock(&t->lock);
 }
 
+void
+lb_throttle_refund(struct lb_sessions *t, const char *name, int64_t now)
+{
+	struct strike	*s;
+
+	(void)pthread_mutex_lock(&t->lock);
+	if ((s = strike_of(t, name, now, 0)) != NULL && s->count > 0)
+		s->count--;
+	(void)pthread_mutex_unlock(&t->lock);
+}
+
 int
 lb_csrf_equal(const char *expect, const char *got, size_t gotlen)
 {

@@ -84,6 +84,12 @@ int	lb_throttle_ok(struct lb_sessions *, const char *name, int64_t now,
 	    int64_t limit);
 /* Count a failure of name at now. */
 void	lb_throttle_fail(struct lb_sessions *, const char *name, int64_t now);
+/*
+ * Take back one failure of name (an attempt counted as a failure while its
+ * password was checked, which turned out right): attempts in flight count,
+ * so a burst cannot run more checks than the limit.
+ */
+void	lb_throttle_refund(struct lb_sessions *, const char *name, int64_t now);
 
 /* Do two CSRF tokens match (constant time)?  1 or 0. */
 int	lb_csrf_equal(const char *expect, const char *got, size_t gotlen);

@@ -173,6 +173,23 @@ test_throttle(void **state)
 	/* Other names are not affected; the hour starts at the first. */
 	assert_int_equal(lb_throttle_ok(t, "bob", 1003, 3), 1);
 	assert_int_equal(lb_throttle_ok(t, "alice", 1000 + 3600, 3), 1);
+	/* A refund takes one failure back, never below none. */
+	lb_throttle_fail(t, "carol", 2000);
+	lb_throttle_fail(t, "carol", 2000);
+	lb_throttle_fail(t, "carol", 2000);
+	assert_int_equal(lb_throttle_ok(t, "carol", 2001, 3), 0);
+	lb_throttle_refund(t, "carol", 2001);
+	assert_int_equal(lb_throttle_ok(t, "carol", 2001, 3), 1);
+	lb_throttle_refund(t, "carol", 2001);
+	lb_throttle_refund(t, "carol", 2001);
+	lb_throttle_refund(t, "carol", 2001);
+	lb_throttle_fail(t, "carol", 2002);
+	lb_throttle_fail(t, "carol", 2002);
+	assert_int_equal(lb_throttle_ok(t, "carol", 2002, 3), 1);
+	lb_throttle_fail(t, "carol", 2002);
+	assert_int_equal(lb_throttle_ok(t, "carol", 2002, 3), 0);
+	lb_sessions_free(t);
+	t = lb_sessions_new(4, 0, 0);
 	/* A full table of live strikes refuses names it cannot count. */
 	lb_throttle_fail(t, "a1", 5000);
 	lb_throttle_fail(t, "a2", 5000);
