@@ -23,13 +23,17 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <grp.h>
 #include <inttypes.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -1128,6 +1132,45 @@ stop_hashers(struct web *w)
 }
 
 /*
+ * The network-facing process keeps as little as it can.  Started as root
+ * (to bind a port below 1024, say), once listening it becomes the owner of
+ * the vault directory, who needs nothing more; a vault owned by root keeps
+ * root, with a warning.  In any case it can gain no privilege again (no
+ * setuid binaries), and, outside sanitizer builds (LeakSanitizer needs to
+ * trace the process), it cannot be traced or dumped by its own user:
+ * session tokens and the TLS key live in its memory.
+ */
+static int
+drop_privileges(const char *dir)
+{
+	struct stat	sb;
+
+	(void)prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+#if !defined(__SANITIZE_ADDRESS__)
+	(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
+	if (geteuid() != 0)
+		return 0;
+	if (stat(dir, &sb) == -1) {
+		cli_warn("serve: %s: %s", dir, strerror(errno));
+		return -1;
+	}
+	if (sb.st_uid == 0) {
+		fprintf(stderr, "lifeboat: serve: warning: running as root "
+		    "(the vault %s belongs to root; give it to a user of its "
+		    "own and the server runs as that user)\n", dir);
+		return 0;
+	}
+	if (setgroups(0, NULL) == -1 || setgid(sb.st_gid) == -1 ||
+	    setuid(sb.st_uid) == -1 || setuid(0) != -1) {
+		cli_warn("serve: cannot become the vault's owner (uid %lu): %s",
+		    (unsigned long)sb.st_uid, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * Let the requests in flight end (the sign-ins just resumed among them),
  * for at most limit microseconds: MHD_stop_daemon closes what is left.
  */
@@ -1261,6 +1304,8 @@ web_run(const struct web_opts *o)
 			    strerror(errno));
 		goto out;
 	}
+	if (drop_privileges(o->vault_dir) == -1)
+		goto out;
 	info = MHD_get_daemon_info(w->d, MHD_DAEMON_INFO_BIND_PORT);
 	(void)inet_ntop(AF_INET, &sin.sin_addr, addr, sizeof(addr));
 	printf("listening on %s://%s:%u\n", w->tls ? "https" : "http", addr,
