@@ -92,6 +92,7 @@ web_handler	api_recovery, api_recovery_mark, api_relief, api_relief_add;
 web_handler	api_users, api_user_add, api_user_disable, api_user_enable;
 web_handler	api_clocks, api_clock_start, api_clock_stop;
 web_handler	api_settings, api_checkpoint, api_verify;
+web_handler	api_attachment, api_void;
 web_handler	ui_asset, ui_login, ui_login_post, ui_logout, ui_home;
 web_handler	ui_shipments, ui_shipment, ui_draw, ui_deadlines, ui_recovery;
 web_handler	ui_users, ui_user_add;

@@ -18,6 +18,7 @@
 #include <sodium.h>
 
 #include "agenda.h"
+#include "attachment.h"
 #include "cbp.h"
 #include "cli.h"
 #include "date.h"
@@ -424,7 +425,72 @@ api_shipment(struct web_req *rq)
 	return ret;
 }
 
-/* The pack as PDF bytes, through a private temporary file. */
+/* What writes a PDF at a path: the pack or the attachment. */
+typedef int	pdf_writer(const void *what, int64_t now, const char *path,
+		    struct lb_err *);
+
+/*
+ * Write a PDF into a private temporary directory, read it back and send
+ * it as a download named name (with '/' made '_'), or the writer's error.
+ */
+static enum MHD_Result
+pdf_reply(struct web_req *rq, pdf_writer *write_pdf, const void *what,
+    const char *name)
+{
+	struct lb_err	 e;
+	struct stat	 sb;
+	char		 dir[] = "/tmp/lifeboat-pdf-XXXXXX";
+	char		 path[64], disp[160];
+	char		*pdf = NULL;
+	ssize_t		 n;
+	size_t		 off = 0, i;
+	enum MHD_Result	 ret;
+	int		 rc, fd;
+
+	if (mkdtemp(dir) == NULL)
+		return web_problem(rq, 500, "no room for the PDF", NULL);
+	(void)snprintf(path, sizeof(path), "%s/out.pdf", dir);
+	rc = write_pdf(what, rq->now, path, &e);
+	if (rc == 0 && (fd = open(path, O_RDONLY | O_CLOEXEC)) != -1) {
+		if (fstat(fd, &sb) == 0 && sb.st_size > 0 &&
+		    sb.st_size < (64 << 20) &&
+		    (pdf = malloc((size_t)sb.st_size)) != NULL)
+			while (off < (size_t)sb.st_size && (n = read(fd,
+			    pdf + off, (size_t)sb.st_size - off)) > 0)
+				off += (size_t)n;
+		close(fd);
+	}
+	(void)unlink(path);
+	(void)rmdir(dir);
+	if (rc == -1 || pdf == NULL || off == 0) {
+		free(pdf);
+		return web_problem(rq, 500, "the PDF cannot be written",
+		    rc == -1 ? e.msg : NULL);
+	}
+	(void)snprintf(disp, sizeof(disp), "attachment; filename=\"%s.pdf\"",
+	    name);
+	for (i = 0; disp[i] != '\0'; i++)
+		if (disp[i] == '/')
+			disp[i] = '_';
+	ret = web_bytes(rq, 200, "application/pdf", pdf, off, disp);
+	free(pdf);
+	return ret;
+}
+
+static int
+write_pack(const void *what, int64_t now, const char *path, struct lb_err *e)
+{
+	return lb_pack_pdf(what, now, path, e);
+}
+
+static int
+write_attachment(const void *what, int64_t now, const char *path,
+    struct lb_err *e)
+{
+	return lb_attachment_pdf(what, path, e);
+}
+
+/* The pack as PDF bytes. */
 enum MHD_Result
 api_pack(struct web_req *rq)
 {
@@ -433,14 +499,10 @@ api_pack(struct web_req *rq)
 	struct lb_pack		*pk = NULL;
 	struct lb_err		 e;
 	struct lb_buf		 b;
-	struct stat		 sb;
-	char			 dir[] = "/tmp/lifeboat-pack-XXXXXX";
-	char			 path[64], disp[120];
-	char			*pdf = NULL;
-	ssize_t			 n;
-	size_t			 off = 0, i;
+	char			 name[48];
+	size_t			 i;
 	enum MHD_Result		 ret;
-	int			 rc, fd;
+	int			 rc;
 
 	lb_problems_init(&missing, 20);
 	rc = lb_pack_load(rq->v, ref, &pk, &missing, &e);
@@ -462,37 +524,55 @@ api_pack(struct web_req *rq)
 		return ret;
 	}
 	lb_problems_free(&missing);
-	if (mkdtemp(dir) == NULL) {
-		lb_pack_free(pk);
-		return web_problem(rq, 500, "no room for the pack", NULL);
-	}
-	(void)snprintf(path, sizeof(path), "%s/pack.pdf", dir);
-	rc = lb_pack_pdf(pk, rq->now, path, &e);
+	(void)snprintf(name, sizeof(name), "pack-%s", ref);
+	ret = pdf_reply(rq, write_pack, pk, name);
 	lb_pack_free(pk);
-	if (rc == 0 && (fd = open(path, O_RDONLY | O_CLOEXEC)) != -1) {
-		if (fstat(fd, &sb) == 0 && sb.st_size > 0 &&
-		    sb.st_size < (64 << 20) &&
-		    (pdf = malloc((size_t)sb.st_size)) != NULL)
-			while (off < (size_t)sb.st_size && (n = read(fd,
-			    pdf + off, (size_t)sb.st_size - off)) > 0)
-				off += (size_t)n;
-		close(fd);
-	}
-	(void)unlink(path);
-	(void)rmdir(dir);
-	if (rc == -1 || pdf == NULL || off == 0) {
-		free(pdf);
-		return web_problem(rq, 500, "the pack cannot be written",
-		    rc == -1 ? e.msg : NULL);
-	}
-	(void)snprintf(disp, sizeof(disp), "attachment; filename=\"pack-%s"
-	    ".pdf\"", ref);
-	for (i = 0; disp[i] != '\0'; i++)
-		if (disp[i] == '/')
-			disp[i] = '_';
-	ret = web_bytes(rq, 200, "application/pdf", pdf, off, disp);
-	free(pdf);
 	return ret;
+}
+
+/* The enforcement-discretion attachment of an entry, as PDF. */
+enum MHD_Result
+api_attachment(struct web_req *rq)
+{
+	const char		*entry = lb_arg(&rq->args, "entry");
+	const char		*date = lb_arg(&rq->args, "date");
+	struct lb_attachment	*a;
+	struct lb_who		 who = rq->who;
+	struct lb_err		 e;
+	char			 name[48];
+	int64_t			 day;
+	enum MHD_Result		 ret;
+
+	if (date != NULL) {
+		if (lb_date_parse(date, strlen(date), &day, NULL, 0) == -1)
+			return web_problem(rq, 400, "bad request", "date: not "
+			    "a date");
+		who.now = day * 86400 + 12 * 3600;
+	}
+	if ((a = calloc(1, sizeof(*a))) == NULL)
+		return web_problem(rq, 500, "out of memory", NULL);
+	if (lb_recovery_attachment(rq->v, &who, entry,
+	    lb_arg(&rq->args, "relief"), a, &e) == -1) {
+		free(a);
+		return web_problem(rq, 422, "no attachment for this entry",
+		    e.msg);
+	}
+	(void)snprintf(name, sizeof(name), "attachment-%s", entry);
+	ret = pdf_reply(rq, write_attachment, a, name);
+	free(a);
+	return ret;
+}
+
+/* Void an entry number of the reserve, with a reason. */
+enum MHD_Result
+api_void(struct web_req *rq)
+{
+	struct lb_err	e;
+
+	if (lb_entry_void(rq->v, &rq->who, lb_arg(&rq->args, "number"),
+	    lb_arg(&rq->args, "reason"), &e) == -1)
+		return web_problem(rq, 409, "not voided", e.msg);
+	return web_bytes(rq, 204, NULL, "", 0, NULL);
 }
 
 int

@@ -121,6 +121,15 @@ static const struct lb_param p_clock[] = {
 	{ "at", LB_P_TEXT, LB_P_FORM, 0, 24, NULL },
 	{ "note", LB_P_TEXT, LB_P_FORM, 0, 200, NULL },
 };
+static const struct lb_param p_attachment[] = {
+	{ "entry", LB_P_ENTRY, LB_P_PATH | LB_P_REQUIRED, 0, 0, NULL },
+	{ "relief", LB_P_KEY, LB_P_QUERY, 0, 0, NULL },
+	{ "date", LB_P_DATE, LB_P_QUERY, 0, 0, NULL },
+};
+static const struct lb_param p_void[] = {
+	{ "number", LB_P_ENTRY, LB_P_PATH | LB_P_REQUIRED, 0, 0, NULL },
+	{ "reason", LB_P_TEXT, LB_P_FORM | LB_P_REQUIRED, 0, 200, NULL },
+};
 static const struct lb_param p_asset[] = {
 	{ "name", LB_P_ENUM, LB_P_PATH | LB_P_REQUIRED, 0, 0, assets },
 };
@@ -160,8 +169,12 @@ const struct web_route web_routes[] = {
 	    api_deadlines, "deadlines by due time"),
 	R("/api/v1/entries", GET, READ, NOPARAMS, 0, api_entries,
 	    "reserved entry number blocks and what is left"),
+	R("/api/v1/entries/{number}/void", POST, WRITE, NP(p_void), LB_R_JSON,
+	    api_void, "void an entry number of the reserve, with a reason"),
 	R("/api/v1/recovery", GET, READ, NP(p_recovery), 0, api_recovery,
 	    "the recovery queue"),
+	R("/api/v1/recovery/attachment/{entry}", GET, READ, NP(p_attachment),
+	    0, api_attachment, "the enforcement-discretion attachment (PDF)"),
 	R("/api/v1/recovery/{ref}/{task}", POST, WRITE, NP(p_mark), LB_R_JSON,
 	    api_recovery_mark, "set the state of a recovery task"),
 	R("/api/v1/relief", GET, READ, NOPARAMS, 0, api_relief,

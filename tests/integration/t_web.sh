@@ -53,6 +53,8 @@ print(f"REF_B={next(r['ref'] for r in rows if r['importer_number'] == b)}")
 print(f"N_ALL={len(rows) + 1} N_A={by[a] + 1}")
 print("FREE=(" + " ".join(free) + ")")
 print(f"PACK_REF={pack[0] if pack else ''}")
+print(f"ENTRY_X={next(r['entry_number'] for r in rows if r['entry_number'])}")
+print(f"ENTRY_REL={next(r['entry_number'] for r in rows if r['entry_number'] and r['release_date'])}")
 PY
 )"
 # A shipment of importer A whose ref holds a '/', as references may.
@@ -213,7 +215,9 @@ POST /api/v1/shipments/{ref}/entry|admin,staff|json|201
 GET /api/v1/dashboard|admin,staff,auditor|-|200
 GET /api/v1/deadlines|admin,staff,client,auditor|-|200
 GET /api/v1/entries|admin,staff,auditor|-|200
+POST /api/v1/entries/{number}/void|admin,staff|json|409
 GET /api/v1/recovery|admin,staff,auditor|-|200
+GET /api/v1/recovery/attachment/{entry}|admin,staff,auditor|-|200 422
 POST /api/v1/recovery/{ref}/{task}|admin,staff|json|204
 GET /api/v1/relief|admin,staff,auditor|-|200
 POST /api/v1/relief|admin,staff|json|201
@@ -281,6 +285,7 @@ cell() {
 	*"/entry") if [ "$listed" = 1 ]; then take_free; ref=$REF; echo "$who $REF" >>"$T/drawn"; fi ;;
 	esac
 	p=${p//\{ref\}/$ref}
+	p=${p//\{number\}/$ENTRY_X}; p=${p//\{entry\}/$ENTRY_X}
 	if [ "${p#/assets}" != "$p" ]; then p=${p//\{name\}/style.css}; else p=${p//\{name\}/throwaway}; fi
 	case $who in admin) p=${p//\{task\}/release} ;; staff) p=${p//\{task\}/summary} ;;
 	*) p=${p//\{task\}/statement} ;; esac
@@ -299,7 +304,8 @@ cell() {
 	"POST /api/v1/relief") a+=(--data-binary "{\"type\":\"discretion\",\"from\":\"2026-01-05\",\"to\":\"2026-01-06\",\"reason\":\"matrix $who\"}") ;;
 	"POST /api/v1/users") a+=(--data-binary "{\"name\":\"mx-json-$ucount\",\"role\":\"auditor\",\"password\":\"matrix-pass-phrase-$ucount\"}") ;;
 	"POST /api/v1/users/{name}/"*) a+=(--data-binary '{}') ;;
-	"POST /api/v1/clocks/{name}/"*) a+=(--data-binary '{}') ;;	# "throwaway": no such clock
+	"POST /api/v1/clocks/{name}/"*) a+=(--data-binary '{}') ;;
+	"POST /api/v1/entries/{number}/void") a+=(--data-binary '{"reason":"matrix"}') ;;	# on a shipment: refused	# "throwaway": no such clock
 	"POST /logout"|"POST /shipments/{ref}/entry") a+=("${FORM[@]}" --data-urlencode "csrf=$cs") ;;
 	"POST /users") a+=("${FORM[@]}" --data-urlencode "name=mx-form-$ucount" --data-urlencode role=auditor \
 	    --data-urlencode "password=matrix-pass-phrase-$ucount" --data-urlencode "csrf=$cs") ;;
@@ -860,6 +866,23 @@ then ok "api: relief: the new one listed"; else notok "api: relief: the new one 
 as staff POST /api/v1/relief "${W[@]}" "${JSON[@]}" \
     --data-binary '{"type":"discretion","from":"2026-03-06","to":"2026-03-02","reason":"backwards"}'
 expect_eq "api: relief with to before from: 422" "$code" 422
+# Voiding a number, the enforcement-discretion attachment.
+num=$(lb entry next --filer "$(lb entry blocks | awk 'NR == 2 { print $1 }')")
+as staff POST "/api/v1/entries/$num/void" "${W[@]}" "${JSON[@]}" --data-binary '{}'
+expect_eq "api: void without a reason: 400" "$code" 400
+as staff POST "/api/v1/entries/$num/void" "${W[@]}" "${JSON[@]}" --data-binary '{"reason":"keyed twice"}'
+expect_eq "api: void a drawn number: 204" "$code" 204
+expect_eq "... recorded as void, by web:ustaff" "$(sqlite3 "$V/vault.db" "SELECT state || ' ' || actor FROM entry_use WHERE number = '$num'")" "void web:ustaff"
+as staff POST "/api/v1/entries/$num/void" "${W[@]}" "${JSON[@]}" --data-binary '{"reason":"again"}'
+expect_eq "api: void it twice: 409" "$code" 409
+as staff GET "/api/v1/recovery/attachment/$ENTRY_REL"
+expect_eq "api: attachment with no discretion covering it: 422" "$code" 422
+as staff POST /api/v1/relief "${W[@]}" "${JSON[@]}" \
+    --data-binary '{"type":"discretion","from":"2026-01-01","to":"2027-12-31","reason":"ACE outage at the broker","reference":"CSMS 99"}'
+expect_eq "api: a discretion covering it: 201" "$code" 201
+as auditor GET "/api/v1/recovery/attachment/$ENTRY_REL"
+expect_eq "api: the attachment as the auditor: 200" "$code:$(head -c 4 "$T/body")" "200:%PDF"
+expect_grep "... a download named for the entry" "$T/hdr" "^Content-Disposition: attachment; filename=\"attachment-$ENTRY_REL.pdf\""
 # Incident clocks, settings, the checkpoint, verification.
 as staff POST /api/v1/clocks/soc-notice/start "${W[@]}" "${JSON[@]}" \
     --data-binary '{"at":"2026-11-20T08:00:00Z","note":"web test"}'
