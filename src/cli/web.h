@@ -95,7 +95,7 @@ web_handler	api_settings, api_checkpoint, api_verify;
 web_handler	api_attachment, api_void;
 web_handler	ui_asset, ui_login, ui_login_post, ui_logout, ui_home;
 web_handler	ui_shipments, ui_shipment, ui_draw, ui_deadlines, ui_recovery;
-web_handler	ui_users, ui_user_add;
+web_handler	ui_users, ui_user_add, ui_user_disable, ui_user_enable;
 
 /* Replies.  Each consumes nothing: the caller frees its buffer. */
 enum MHD_Result	web_json(struct web_req *, unsigned status, struct lb_buf *);

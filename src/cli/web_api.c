@@ -979,18 +979,28 @@ api_user_add(struct web_req *rq)
 	return web_bytes(rq, 201, "application/json", "{}\n", 3, NULL);
 }
 
+int
+api_user_set(struct web_req *rq, int disabled, struct lb_err *e)
+{
+	const char	*name = lb_arg(&rq->args, "name");
+
+	if (disabled && strcmp(name, rq->s.user) == 0)
+		return lb_error(e, "you cannot disable your own account");
+	if (lb_account_set_disabled(rq->v, &rq->who, name, disabled, e) == -1)
+		return -1;
+	if (disabled)
+		lb_session_end_user(web_sessions(rq), name);
+	return 0;
+}
+
 static enum MHD_Result
 user_set(struct web_req *rq, int disabled)
 {
-	const char	*name = lb_arg(&rq->args, "name");
-	struct lb_err	 e;
+	struct lb_err	e;
 
-	if (lb_account_set_disabled(rq->v, &rq->who, name, disabled,
-	    &e) == -1)
+	if (api_user_set(rq, disabled, &e) == -1)
 		return web_problem(rq, 409, disabled ? "not disabled" :
 		    "not enabled", e.msg);
-	if (disabled)
-		lb_session_end_user(web_sessions(rq), name);
 	return web_bytes(rq, 204, NULL, "", 0, NULL);
 }
 

@@ -53,6 +53,9 @@ int	api_agenda(struct web_req *, struct lb_agenda **, int64_t *as_of,
 	    struct lb_err *);
 void	api_recovery_item_json(struct lb_buf *,
 	    const struct lb_recovery_item *);
+/* Disable (or enable) the account of the argument name, ending its
+ * sessions; nobody disables their own account. */
+int	api_user_set(struct web_req *, int disabled, struct lb_err *);
 /* Add the account of the arguments name, role, client, password. */
 int	api_user_create(struct web_req *, struct lb_err *);
 

@@ -226,6 +226,10 @@ const struct web_route web_routes[] = {
 	R("/users", GET, ADM, NOPARAMS, LB_R_PAGE, ui_users, "users page"),
 	R("/users", POST, ADM, NP(p_user_add), LB_R_FORM | LB_R_PAGE,
 	    ui_user_add, "add a user (form)"),
+	R("/users/{name}/disable", POST, ADM, NP(p_user), LB_R_FORM |
+	    LB_R_PAGE, ui_user_disable, "disable a user (form)"),
+	R("/users/{name}/enable", POST, ADM, NP(p_user), LB_R_FORM |
+	    LB_R_PAGE, ui_user_enable, "enable a user (form)"),
 };
 const size_t web_nroutes = sizeof(web_routes) / sizeof(web_routes[0]);
 

@@ -118,6 +118,7 @@ static const char style_css[] =
 	"dl.fields dd{margin:0}\n"
 	"ul.risks li{margin:.25rem 0}\n"
 	"p.pager{display:flex;gap:1rem}\n"
+	"form.inline{display:inline;margin:0}\n"
 	"@media (max-width:40rem){dl.fields{grid-template-columns:1fr}"
 	"dl.fields dd{margin-bottom:.5rem}.who{margin-left:0}}\n";
 
@@ -1664,10 +1665,17 @@ static const char *const role_words[] = {
 	"admin", "staff", "client", "auditor", NULL
 };
 
+struct user_rows {
+	struct lb_buf	*b;
+	struct web_req	*rq;
+};
+
 static int
 on_user_row(void *arg, const struct lb_account *a)
 {
-	struct lb_buf	*b = arg;
+	struct user_rows	*ur = arg;
+	struct lb_buf		*b = ur->b;
+	const char		*verb = a->disabled ? "enable" : "disable";
 
 	lb_buf_adds(b, "<tr><td>");
 	html(b, a->name);
@@ -1679,6 +1687,20 @@ on_user_row(void *arg, const struct lb_account *a)
 	state_cell(b, a->disabled ? "disabled" : "active");
 	lb_buf_adds(b, "</td><td>");
 	html(b, a->at);
+	lb_buf_adds(b, "</td><td>");
+	if (strcmp(a->name, ur->rq->s.user) != 0) {
+		/* One small form per row; no way to lock oneself out. */
+		lb_buf_adds(b, "<form method=\"post\" action=\"/users/");
+		url(b, a->name);
+		lb_buf_addf(b, "/%s\" class=\"inline\">", verb);
+		csrf_field(b, ur->rq);
+		lb_buf_addf(b, "<button type=\"submit\" aria-label=\"%s ",
+		    a->disabled ? "Enable" : "Disable");
+		html(b, a->name);
+		lb_buf_addf(b, "\">%s</button></form>", a->disabled ?
+		    "Enable" : "Disable");
+	} else
+		lb_buf_adds(b, "(you)");
 	lb_buf_adds(b, "</td></tr>\n");
 	return 0;
 }
@@ -1722,28 +1744,32 @@ user_form(struct lb_buf *b, struct web_req *rq, const char *name,
 }
 
 static enum MHD_Result
-users_page(struct web_req *rq, unsigned status, const char *err)
+users_page(struct web_req *rq, unsigned status, const char *lead,
+    const char *err)
 {
 	static const struct col	cols[] = {
 		{ "Name", 0 }, { "Role", 0 }, { "Importer", 0 }, { "State", 0 },
-		{ "Last change", 0 }
+		{ "Last change", 0 }, { "Action", 0 }
 	};
 	struct lb_buf		b;
 	struct lb_err		e;
+	struct user_rows	ur;
 	size_t			mark;
 
 	lb_buf_init(&b, PAGE_MAX);
 	page_begin(&b, rq, "Users", "/users");
 	if (err != NULL)
-		alert(&b, "User not added: ", err);
-	table_begin(&b, "users", "The people who may sign in", cols, 5);
+		alert(&b, lead, err);
+	table_begin(&b, "users", "The people who may sign in", cols, 6);
 	mark = b.len;
-	if (lb_account_list(rq->v, on_user_row, &b, &e) == -1)
+	ur.b = &b;
+	ur.rq = rq;
+	if (lb_account_list(rq->v, on_user_row, &ur, &e) == -1)
 		return page_broken(rq, &b, e.msg);
 	if (b.len == mark)
-		table_empty(&b, 5, "No users yet.");
+		table_empty(&b, 6, "No users yet.");
 	table_end(&b);
-	if (err != NULL)
+	if (err != NULL && lb_arg(&rq->args, "role") != NULL)
 		user_form(&b, rq, lb_arg(&rq->args, "name"), lb_arg(&rq->args,
 		    "role"), lb_arg(&rq->args, "client"));
 	else
@@ -1755,7 +1781,7 @@ users_page(struct web_req *rq, unsigned status, const char *err)
 enum MHD_Result
 ui_users(struct web_req *rq)
 {
-	return users_page(rq, 200, NULL);
+	return users_page(rq, 200, NULL, NULL);
 }
 
 enum MHD_Result
@@ -1764,6 +1790,28 @@ ui_user_add(struct web_req *rq)
 	struct lb_err	e;
 
 	if (api_user_create(rq, &e) == -1)
-		return users_page(rq, 422, e.msg);
+		return users_page(rq, 422, "User not added: ", e.msg);
 	return web_redirect(rq, "/users");
+}
+
+static enum MHD_Result
+user_set(struct web_req *rq, int disabled)
+{
+	struct lb_err	e;
+
+	if (api_user_set(rq, disabled, &e) == -1)
+		return users_page(rq, 409, "User not changed: ", e.msg);
+	return web_redirect(rq, "/users");
+}
+
+enum MHD_Result
+ui_user_disable(struct web_req *rq)
+{
+	return user_set(rq, 1);
+}
+
+enum MHD_Result
+ui_user_enable(struct web_req *rq)
+{
+	return user_set(rq, 0);
 }

@@ -462,6 +462,26 @@ await test('admin: users page with table #users and the add-user form', async ()
 	a11yPages.push(['users', 'admin', '/users']);
 });
 
+await test('admin: add a user with the form, disable and enable it with its button', async () => {
+	const page = await newPage(adminCtx);
+	await go(page, '/users');
+	await page.fill('#name', 'browser-made');
+	await page.selectOption('#role', 'auditor');
+	await page.fill('#new-password', 'a long pass phrase for the browser test');
+	await submit(page, page.getByRole('button', { name: 'Add user', exact: true }));
+	check(path(page) === '/users', `after adding at ${page.url()}`);
+	const state = async () => (await table(page, 'table#users')).rows
+		.find((r) => r.cells[0] === 'browser-made')?.cells[3];
+	check(await state() === 'active', `new user's state: ${await state()}`);
+	await submit(page, page.getByRole('button', { name: 'Disable browser-made', exact: true }));
+	check(await state() === 'disabled', `after Disable: ${await state()}`);
+	await submit(page, page.getByRole('button', { name: 'Enable browser-made', exact: true }));
+	check(await state() === 'active', `after Enable: ${await state()}`);
+	check(await page.getByRole('button', { name: `Disable ${ADMIN}`, exact: true }).count() === 0,
+	    'the admin is offered to disable itself');
+	await shot(page, 'users-after');
+});
+
 // 6. Accessibility.
 const ctxs = { staff: staffCtx, client: clientCtx, admin: adminCtx };
 // The client signed out above: sign in again.

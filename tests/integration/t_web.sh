@@ -244,6 +244,8 @@ GET /deadlines|admin,staff,auditor|page|200
 GET /recovery|admin,staff,auditor|page|200
 GET /users|admin|page|200
 POST /users|admin|form,page|303
+POST /users/{name}/disable|admin|form,page|303
+POST /users/{name}/enable|admin|form,page|303
 EOF
 lb serve --routes >"$T/routes"
 expect_eq "serve --routes exits 0 and lists routes" "$?:$(grep -c . "$T/routes")" "0:$(grep -c . "$T/table")"
@@ -306,7 +308,7 @@ cell() {
 	"POST /api/v1/users/{name}/"*) a+=(--data-binary '{}') ;;
 	"POST /api/v1/clocks/{name}/"*) a+=(--data-binary '{}') ;;
 	"POST /api/v1/entries/{number}/void") a+=(--data-binary '{"reason":"matrix"}') ;;	# on a shipment: refused	# "throwaway": no such clock
-	"POST /logout"|"POST /shipments/{ref}/entry") a+=("${FORM[@]}" --data-urlencode "csrf=$cs") ;;
+	"POST /logout"|"POST /shipments/{ref}/entry"|"POST /users/{name}/"*) a+=("${FORM[@]}" --data-urlencode "csrf=$cs") ;;
 	"POST /users") a+=("${FORM[@]}" --data-urlencode "name=mx-form-$ucount" --data-urlencode role=auditor \
 	    --data-urlencode "password=matrix-pass-phrase-$ucount" --data-urlencode "csrf=$cs") ;;
 	esac
@@ -883,6 +885,10 @@ expect_eq "api: a discretion covering it: 201" "$code" 201
 as auditor GET "/api/v1/recovery/attachment/$ENTRY_REL"
 expect_eq "api: the attachment as the auditor: 200" "$code:$(head -c 4 "$T/body")" "200:%PDF"
 expect_grep "... a download named for the entry" "$T/hdr" "^Content-Disposition: attachment; filename=\"attachment-$ENTRY_REL.pdf\""
+# Nobody disables their own account (no lock-out by a slip).
+as admin POST /api/v1/users/uadmin/disable -H "Origin: $ORIGIN" -H "X-CSRF-Token: ${CSRF[admin]}" "${JSON[@]}" --data-binary '{}'
+expect_eq "api: an admin cannot disable itself: 409" "$code" 409
+expect_grep "... and says so" "$T/body" "you cannot disable your own account"
 # Incident clocks, settings, the checkpoint, verification.
 as staff POST /api/v1/clocks/soc-notice/start "${W[@]}" "${JSON[@]}" \
     --data-binary '{"at":"2026-11-20T08:00:00Z","note":"web test"}'
