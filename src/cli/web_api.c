@@ -686,6 +686,23 @@ api_agenda(struct web_req *rq, struct lb_agenda **a, int64_t *as_of,
 	return lb_agenda_build(rq->v, &o, a, e);
 }
 
+/* The "cursor" argument as an offset (digits, as this server gives). */
+static int
+offset_cursor(struct web_req *rq, size_t *from)
+{
+	const char	*cur = lb_arg(&rq->args, "cursor");
+	size_t		 i;
+
+	*from = 0;
+	if (cur == NULL)
+		return 0;
+	for (i = 0; cur[i] != '\0'; i++)
+		if (cur[i] < '0' || cur[i] > '9')
+			return -1;
+	*from = (size_t)strtoull(cur, NULL, 10);
+	return 0;
+}
+
 enum MHD_Result
 api_deadlines(struct web_req *rq)
 {
@@ -694,20 +711,14 @@ api_deadlines(struct web_req *rq)
 	const struct lb_agenda_totals *t;
 	struct lb_buf		 b;
 	struct lb_err		 e;
-	const char		*cur = lb_arg(&rq->args, "cursor");
 	char			 ts[LB_TIME_STRLEN];
 	int64_t			 as_of;
 	size_t			 i, from = 0, n, limit;
 	enum MHD_Result		 ret;
 
-	if (cur != NULL) {
-		for (i = 0; cur[i] != '\0'; i++)
-			if (cur[i] < '0' || cur[i] > '9')
-				return web_problem(rq, 400, "bad request",
-				    "query parameter \"cursor\": not a cursor "
-				    "this server gave");
-		from = (size_t)strtoull(cur, NULL, 10);
-	}
+	if (offset_cursor(rq, &from) == -1)
+		return web_problem(rq, 400, "bad request", "query parameter "
+		    "\"cursor\": not a cursor this server gave");
 	if (api_agenda(rq, &a, &as_of, &e) == -1)
 		return web_problem(rq, 500, "the deadlines cannot be read",
 		    e.msg);
@@ -806,29 +817,61 @@ api_recovery_item_json(struct lb_buf *b, const struct lb_recovery_item *it)
 	    "\"shipment_status\":\"%s\"}", it->importer, it->port, it->status);
 }
 
+/* A page of the queue: items [from, from + limit) of the listing. */
+struct rpage {
+	struct lb_buf	*b;
+	size_t		 i, from, limit;
+	int		 more;
+};
+
 static int
 on_recovery(void *arg, const struct lb_recovery_item *it)
 {
-	struct lb_buf	*b = arg;
+	struct rpage	*p = arg;
 
-	if (b->data[b->len - 1] != '[')
-		lb_buf_addc(b, ',');
-	api_recovery_item_json(b, it);
+	if (p->i++ < p->from)
+		return 0;
+	if (p->i > p->from + p->limit) {
+		p->more = 1;
+		return -1;	/* a full page: stop the scan */
+	}
+	if (p->b->data[p->b->len - 1] != '[')
+		lb_buf_addc(p->b, ',');
+	api_recovery_item_json(p->b, it);
 	return 0;
 }
 
 enum MHD_Result
 api_recovery(struct web_req *rq)
 {
-	struct lb_buf	b;
-	struct lb_err	e;
-	int		rc;
+	struct rpage	 p;
+	struct lb_buf	 b;
+	struct lb_err	 e;
+	enum MHD_Result	 ret;
+	int		 rc;
 
+	memset(&p, 0, sizeof(p));
+	if (offset_cursor(rq, &p.from) == -1)
+		return web_problem(rq, 400, "bad request", "query parameter "
+		    "\"cursor\": not a cursor this server gave");
+	p.limit = api_limit(rq, 500);
+	p.b = &b;
 	lb_buf_init(&b, 16 << 20);
 	lb_buf_adds(&b, "{\"tasks\":[");
 	rc = lb_recovery_list(rq->v, lb_arg(&rq->args, "state"),
-	    on_recovery, &b, &e);
-	return list_reply(rq, &b, rc, &e);
+	    on_recovery, &p, &e);
+	if (rc == -1 && !p.more) {
+		lb_buf_free(&b);
+		return web_problem(rq, 500, "the vault cannot be read", e.msg);
+	}
+	lb_buf_adds(&b, "],\"next\":");
+	if (p.more)
+		lb_buf_addf(&b, "\"%zu\"}\n", p.from + p.limit);
+	else
+		lb_buf_adds(&b, "null}\n");
+	ret = web_json(rq, 200, &b);
+	lb_buf_free(&b);
+	return ret;
 }
 
 enum MHD_Result

@@ -85,6 +85,8 @@ static const struct lb_param p_deadlines[] = {
 };
 static const struct lb_param p_recovery[] = {
 	{ "state", LB_P_ENUM, LB_P_QUERY, 0, 0, all_states },
+	{ "limit", LB_P_INT, LB_P_QUERY, 1, 1000, NULL },
+	{ "cursor", LB_P_CURSOR, LB_P_QUERY, 0, 12, NULL },
 };
 static const struct lb_param p_mark[] = {
 	{ "ref", LB_P_KEY, LB_P_PATH | LB_P_REQUIRED, 0, 0, NULL },

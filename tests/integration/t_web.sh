@@ -889,6 +889,17 @@ expect_grep "... a download named for the entry" "$T/hdr" "^Content-Disposition:
 as admin POST /api/v1/users/uadmin/disable -H "Origin: $ORIGIN" -H "X-CSRF-Token: ${CSRF[admin]}" "${JSON[@]}" --data-binary '{}'
 expect_eq "api: an admin cannot disable itself: 409" "$code" 409
 expect_grep "... and says so" "$T/body" "you cannot disable your own account"
+# The recovery queue a page at a time.
+as staff GET /api/v1/recovery
+nall=$("$PY" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["tasks"]))' "$T/body")
+as staff GET "/api/v1/recovery?limit=2"
+p1=$("$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["tasks"]), d["next"])' "$T/body")
+expect_eq "api: recovery limit=2: two tasks and a cursor" "$p1" "2 2"
+as staff GET "/api/v1/recovery?limit=2&cursor=$((nall - 1))"
+p2=$("$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["tasks"]), d["next"])' "$T/body")
+expect_eq "api: recovery: the last page has the last task and no cursor" "$p2" "1 None"
+as staff GET "/api/v1/recovery?cursor=x1"
+expect_eq "api: recovery: a cursor not ours: 400" "$code" 400
 # Incident clocks, settings, the checkpoint, verification.
 as staff POST /api/v1/clocks/soc-notice/start "${W[@]}" "${JSON[@]}" \
     --data-binary '{"at":"2026-11-20T08:00:00Z","note":"web test"}'
