@@ -64,6 +64,12 @@ void	cli_status_json(const struct lb_status *, int64_t now, struct lb_buf *);
 struct lb_agenda_item;
 /* One deadline as JSON (deadlines --json, the API). */
 void	cli_deadline_json(struct lb_buf *, const struct lb_agenda_item *);
+struct lb_relief_rec;
+struct lb_account;
+/* Relief and accounts as JSON (relief list --json, user list --json, the
+ * API). */
+void	cli_relief_json(struct lb_buf *, const struct lb_relief_rec *);
+void	cli_account_json(struct lb_buf *, const struct lb_account *);
 /* Print a status report (text or JSON) of the vault at `now`. */
 int	cli_print_status(struct lb_vault *, int64_t now, int json);
 

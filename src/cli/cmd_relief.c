@@ -25,8 +25,8 @@ static const char relief_usage[] =
     "every port and importer unless limited with --port\n(repeatable) and "
     "--importer.  Ids are R1, R2... unless --id is given.\n";
 
-static void
-relief_json(struct lb_buf *b, const struct lb_relief_rec *r)
+void
+cli_relief_json(struct lb_buf *b, const struct lb_relief_rec *r)
 {
 	lb_buf_adds(b, "{\"id\":");
 	lb_buf_add_json_str(b, r->r.id, strlen(r->r.id));
@@ -59,7 +59,7 @@ on_relief(void *arg, const struct lb_relief_rec *r)
 	if (b != NULL) {
 		if (b->len > 1)
 			lb_buf_addc(b, ',');
-		relief_json(b, r);
+		cli_relief_json(b, r);
 		return 0;
 	}
 	printf("%-6s %-10s %s to %s  covers %-7s", r->r.id,

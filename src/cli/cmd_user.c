@@ -199,19 +199,25 @@ on_account(void *arg, const struct lb_account *a)
 	}
 	if (o->n++ > 0)
 		lb_buf_addc(o->b, ',');
-	lb_buf_adds(o->b, "{\"name\":");
-	lb_buf_add_json_str(o->b, a->name, strlen(a->name));
-	lb_buf_addf(o->b, ",\"role\":\"%s\",\"importer_number\":",
+	cli_account_json(o->b, a);
+	return 0;
+}
+
+void
+cli_account_json(struct lb_buf *b, const struct lb_account *a)
+{
+	lb_buf_adds(b, "{\"name\":");
+	lb_buf_add_json_str(b, a->name, strlen(a->name));
+	lb_buf_addf(b, ",\"role\":\"%s\",\"importer_number\":",
 	    lb_role_name(a->role));
 	if (a->importer[0] != '\0')
-		lb_buf_add_json_str(o->b, a->importer, strlen(a->importer));
+		lb_buf_add_json_str(b, a->importer, strlen(a->importer));
 	else
-		lb_buf_adds(o->b, "null");
-	lb_buf_addf(o->b, ",\"state\":\"%s\",\"at\":\"%s\",\"actor\":",
+		lb_buf_adds(b, "null");
+	lb_buf_addf(b, ",\"state\":\"%s\",\"at\":\"%s\",\"actor\":",
 	    a->disabled ? "disabled" : "active", a->at);
-	lb_buf_add_json_str(o->b, a->actor, strlen(a->actor));
-	lb_buf_adds(o->b, "}");
-	return 0;
+	lb_buf_add_json_str(b, a->actor, strlen(a->actor));
+	lb_buf_adds(b, "}");
 }
 
 static int

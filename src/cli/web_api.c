@@ -895,20 +895,7 @@ on_relief(void *arg, const struct lb_relief_rec *r)
 
 	if (b->data[b->len - 1] != '[')
 		lb_buf_addc(b, ',');
-	lb_buf_adds(b, "{\"id\":");
-	lb_buf_add_json_str(b, r->r.id, strlen(r->r.id));
-	lb_buf_addf(b, ",\"type\":\"%s\",\"from\":\"%s\",\"to\":\"%s\","
-	    "\"covers\":\"%s\"", r->r.type == LB_RELIEF_EXTENSION ?
-	    "extension" : "discretion", r->first, r->last,
-	    r->r.covers == LB_COVERS_SUMMARY ? "summary" :
-	    r->r.covers == LB_COVERS_PAYMENT ? "payment" : "all");
-	if (r->r.type == LB_RELIEF_EXTENSION)
-		lb_buf_addf(b, ",\"days\":%d", r->r.days);
-	lb_buf_adds(b, ",\"reason\":");
-	lb_buf_add_json_str(b, r->reason, strlen(r->reason));
-	lb_buf_adds(b, ",\"reference\":");
-	lb_buf_add_json_str(b, r->reference, strlen(r->reference));
-	lb_buf_addc(b, '}');
+	cli_relief_json(b, r);
 	return 0;
 }
 
@@ -965,16 +952,7 @@ on_user(void *arg, const struct lb_account *a)
 
 	if (b->data[b->len - 1] != '[')
 		lb_buf_addc(b, ',');
-	lb_buf_adds(b, "{\"name\":");
-	lb_buf_add_json_str(b, a->name, strlen(a->name));
-	lb_buf_addf(b, ",\"role\":\"%s\",\"importer_number\":",
-	    lb_role_name(a->role));
-	if (a->importer[0] != '\0')
-		lb_buf_addf(b, "\"%s\"", a->importer);
-	else
-		lb_buf_adds(b, "null");
-	lb_buf_addf(b, ",\"state\":\"%s\",\"at\":\"%s\"}", a->disabled ?
-	    "disabled" : "active", a->at);
+	cli_account_json(b, a);
 	return 0;
 }
 
