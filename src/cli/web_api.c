@@ -378,6 +378,34 @@ on_line(void *arg, const struct lb_value *v, const unsigned char *dg,
 	return 0;
 }
 
+static int
+on_importer(void *arg, const struct lb_value *v, const unsigned char *dg,
+    size_t dlen)
+{
+	struct one	*o = arg;
+
+	o->found = 1;
+	lb_value_copy(&v[lb_kind_col(lb_kind_get("shipments"),
+	    "importer_number")], o->imp, sizeof(o->imp));
+	return 0;
+}
+
+int
+api_shipment_visible(struct web_req *rq, const char *ref, struct lb_err *e)
+{
+	struct one	o;
+
+	memset(&o, 0, sizeof(o));
+	if (rq->v->st->ops->get_row(rq->v->st, lb_kind_get("shipments"), ref,
+	    strlen(ref), on_importer, &o, e) == -1)
+		return -1;
+	if (o.found && !web_may_see(rq, o.imp)) {
+		web_event(rq, "access.denied", rq->s.user, ref);
+		return 0;
+	}
+	return o.found;
+}
+
 int
 api_shipment_load(struct web_req *rq, const char *ref, struct lb_buf *b,
     struct lb_err *e)
@@ -611,14 +639,11 @@ api_draw(struct web_req *rq)
 	enum MHD_Result	 ret;
 	int		 rc;
 
-	lb_buf_init(&b, 4096);
-	rc = api_shipment_load(rq, lb_arg(&rq->args, "ref"), &b, &e);
-	lb_buf_reset(&b);
-	if (rc != 1) {
-		lb_buf_free(&b);
+	rc = api_shipment_visible(rq, lb_arg(&rq->args, "ref"), &e);
+	if (rc != 1)
 		return rc == 0 ? web_problem(rq, 404, "no such shipment", NULL) :
 		    web_problem(rq, 500, "the vault cannot be read", e.msg);
-	}
+	lb_buf_init(&b, 4096);
 	if (api_draw_number(rq, number, &e) == -1) {
 		lb_buf_free(&b);
 		return web_problem(rq, 409, "no number drawn", e.msg);

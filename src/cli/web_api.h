@@ -41,6 +41,10 @@ int	api_shipments_page(struct web_req *, size_t limit, char *next,
  */
 int	api_shipment_load(struct web_req *, const char *ref, struct lb_buf *,
 	    struct lb_err *);
+/* May the caller see shipment ref?  1; 0 when it does not exist or the
+ * caller may not see it (journaled as access.denied); -1. */
+int	api_shipment_visible(struct web_req *, const char *ref,
+	    struct lb_err *);
 /* Draw a number for the "ref" argument (filer: the argument, or the first
  * with numbers left). */
 int	api_draw_number(struct web_req *, char number[LB_ENTRY_STRLEN],

@@ -1350,19 +1350,6 @@ ship_page(struct web_req *rq, const char *ref, unsigned status,
 	return page_send(rq, status, &b);
 }
 
-/* May the caller see ref?  1, 0 (answered 404), -1 (e). */
-static int
-ship_visible(struct web_req *rq, const char *ref, struct lb_err *e)
-{
-	struct lb_buf	b;
-	int		rc;
-
-	lb_buf_init(&b, 8 << 20);
-	rc = api_shipment_load(rq, ref, &b, e);
-	lb_buf_free(&b);
-	return rc;
-}
-
 enum MHD_Result
 ui_shipment(struct web_req *rq)
 {
@@ -1370,7 +1357,7 @@ ui_shipment(struct web_req *rq)
 	struct lb_err	 e;
 	int		 rc;
 
-	if ((rc = ship_visible(rq, ref, &e)) == -1)
+	if ((rc = api_shipment_visible(rq, ref, &e)) == -1)
 		return page_broken(rq, NULL, e.msg);
 	if (rc == 0)
 		return page_not_found(rq);
@@ -1387,7 +1374,7 @@ ui_draw(struct web_req *rq)
 	enum MHD_Result	 ret;
 	int		 rc;
 
-	if ((rc = ship_visible(rq, ref, &e)) == -1)
+	if ((rc = api_shipment_visible(rq, ref, &e)) == -1)
 		return page_broken(rq, NULL, e.msg);
 	if (rc == 0)
 		return page_not_found(rq);

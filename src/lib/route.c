@@ -105,18 +105,25 @@ is_lower_name(unsigned char c)
 	return (c >= 'a' && c <= 'z') || lb_is_digit(c) || c == '_';
 }
 
+/* Are the n bytes of s all in the class, with 1..max of them? */
+static int
+in_class(const char *s, size_t n, size_t max, int (*ok)(unsigned char))
+{
+	size_t	i;
+
+	if (n == 0 || n > max)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!ok((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
 /* Is (s, n) a parameter name: [a-z0-9_], 1..LB_PNAME_MAX bytes? */
 static int
 pname_ok(const char *s, size_t n)
 {
-	size_t	i;
-
-	if (n == 0 || n > LB_PNAME_MAX)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!is_lower_name((unsigned char)s[i]))
-			return 0;
-	return 1;
+	return in_class(s, n, LB_PNAME_MAX, is_lower_name);
 }
 
 /*
@@ -298,20 +305,6 @@ parse_int(const char *s, size_t n, int64_t *v)
 	else
 		*v = -(int64_t)acc;
 	return 0;
-}
-
-/* Are the n bytes of s all in the class, with 1..max of them? */
-static int
-in_class(const char *s, size_t n, size_t max, int (*ok)(unsigned char))
-{
-	size_t	i;
-
-	if (n == 0 || n > max)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!ok((unsigned char)s[i]))
-			return 0;
-	return 1;
 }
 
 static int
