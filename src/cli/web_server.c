@@ -909,6 +909,8 @@ handle(void *cls, struct MHD_Connection *con, const char *url,
 			c->rq.route = r;
 			c->route_ix = (int)(r - web_route_table());
 		}
+		/* A declared length of 7 digits or more is over BODY_MAX:
+		 * refused without reading it. */
 		cl = MHD_lookup_connection_value(con, MHD_HEADER_KIND,
 		    "Content-Length");
 		if (cl != NULL && strlen(cl) > 6)
@@ -919,12 +921,11 @@ handle(void *cls, struct MHD_Connection *con, const char *url,
 		if (c->status == 200 && !c->body_over &&
 		    (c->rq.route->flags & (LB_R_JSON | LB_R_FORM)) &&
 		    c->bodylen + *upload_size <= BODY_MAX) {
-			char	*nb = realloc(c->body, c->bodylen +
-			    *upload_size + 1);
-
-			if (nb == NULL)
+			/* One buffer, never moved: a body may hold a
+			 * password, and it is wiped when the request ends. */
+			if (c->body == NULL &&
+			    (c->body = malloc(BODY_MAX + 1)) == NULL)
 				return MHD_NO;
-			c->body = nb;
 			memcpy(c->body + c->bodylen, upload, *upload_size);
 			c->bodylen += *upload_size;
 			c->body[c->bodylen] = '\0';
@@ -996,6 +997,8 @@ completed(void *cls, struct MHD_Connection *con, void **con_cls,
 	(void)pthread_mutex_unlock(&w->lock);
 	if (c->rq.pw != NULL)
 		sodium_free(c->rq.pw);
+	if (c->body != NULL)
+		sodium_memzero(c->body, c->bodylen);
 	free(c->body);
 	sodium_memzero(c, sizeof(*c));
 	free(c);
@@ -1011,6 +1014,7 @@ web_metrics(struct web_req *rq)
 	struct lb_status	*st;
 	struct lb_err		 e;
 	struct lb_buf		 b;
+	char			 meth[64];
 	size_t			 i, j;
 	uint64_t		 cum;
 	int			 rc;
@@ -1021,16 +1025,21 @@ web_metrics(struct web_req *rq)
 	rc = lb_status_collect(rq->v, rq->now, st, &e);
 	lb_buf_init(&b, 1 << 20);
 	lb_buf_adds(&b, "# HELP lifeboat_http_requests_total Requests answered, "
-	    "by route and status.\n# TYPE lifeboat_http_requests_total "
+	    "by route, method and status.\n# TYPE lifeboat_http_requests_total "
 	    "counter\n");
 	(void)pthread_mutex_lock(&w->lock);
 	for (i = 0; i <= MAX_ROUTES; i++)
 		for (j = 0; j <= NSTATUS; j++) {
 			if (w->requests[i][j] == 0)
 				continue;
+			/* Routes share paths: the method tells them apart. */
+			if (i < web_nroutes)
+				lb_http_allow(web_routes[i].r.methods &
+				    ~(unsigned)LB_M_HEAD, meth, sizeof(meth));
 			lb_buf_addf(&b, "lifeboat_http_requests_total{route=\"%s\","
-			    "status=\"", i < web_nroutes ?
-			    web_routes[i].r.path : "other");
+			    "method=\"%s\",status=\"", i < web_nroutes ?
+			    web_routes[i].r.path : "other", i < web_nroutes ?
+			    meth : "other");
 			if (j == NSTATUS)
 				lb_buf_adds(&b, "other");
 			else

@@ -59,9 +59,9 @@ esac
 get "metrics" 200 "$U/metrics"
 cp "$T/body" "$T/metrics"
 expect_grep "metrics content type" "$T/hdr" "^Content-Type: text/plain; version=0.0.4"
-expect_grep "requests by route and status" "$T/metrics" '^lifeboat_http_requests_total\{route="/livez",status="200"\} [2-9]'
-expect_grep "refusals counted" "$T/metrics" '^lifeboat_http_requests_total\{route="other",status="400"\} 4$'
-expect_grep "unknown routes counted" "$T/metrics" '^lifeboat_http_requests_total\{route="other",status="404"\} 2$'
+expect_grep "requests by route and status" "$T/metrics" '^lifeboat_http_requests_total\{route="/livez",method="GET",status="200"\} [2-9]'
+expect_grep "refusals counted" "$T/metrics" '^lifeboat_http_requests_total\{route="other",method="other",status="400"\} 4$'
+expect_grep "unknown routes counted" "$T/metrics" '^lifeboat_http_requests_total\{route="other",method="other",status="404"\} 2$'
 expect_grep "latency histogram" "$T/metrics" '^lifeboat_http_request_duration_seconds_bucket\{le="\+Inf"\} [0-9]+$'
 expect_grep "journal length" "$T/metrics" "^lifeboat_journal_entries $(lb journal checkpoint | cut -d: -f1)$"
 expect_grep "copy age per kind" "$T/metrics" '^lifeboat_copy_age_seconds\{kind="shipments"\} [0-9]+$'

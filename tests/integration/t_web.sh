@@ -938,6 +938,14 @@ take_free
 as staff POST "/api/v1/recovery/$REF/release" "${W[@]}" "${JSON[@]}" --data-binary '{"state":"transmitted"}'
 expect_eq "api: recovery: a shipment without a number: 409" "$code" 409
 
+# Metrics: routes that share a path (GET, POST and DELETE /api/v1/session
+# were all used above) are told apart by method, so no series repeats.
+as anon GET /metrics
+dups=$(grep -v '^#' "$T/body" | sed 's/ [^ ]*$//' | sort | uniq -d)
+expect_eq "metrics: no series twice" "$dups" ""
+expect_grep "metrics: sign-ins counted by method" "$T/body" '^lifeboat_http_requests_total\{route="/api/v1/session",method="POST",status="200"\} [0-9]+$'
+expect_grep "metrics: sign-outs counted apart" "$T/body" '^lifeboat_http_requests_total\{route="/api/v1/session",method="DELETE",status="204"\} [0-9]+$'
+
 section "journal"
 # --- 9. the journal ---------------------------------------------------------------------
 # (the servers still run: the journal is read as they write it)
