@@ -312,13 +312,12 @@ api_shipments_page(struct web_req *rq, size_t limit, char *next,
 size_t
 api_limit(struct web_req *rq, size_t def)
 {
-	const char	*l = lb_arg(&rq->args, "limit");
-	long		 n;
+	int64_t	n;
 
-	if (l == NULL)
+	/* Checked at the edge: within the route's 1..max. */
+	if (lb_arg_int(&rq->args, "limit", &n) == -1 || n < 1)
 		return def;
-	n = strtol(l, NULL, 10);	/* checked at the edge: 1..max */
-	return n > 0 ? (size_t)n : def;
+	return (size_t)n;
 }
 
 enum MHD_Result
@@ -609,7 +608,7 @@ api_draw_number(struct web_req *rq, char number[LB_ENTRY_STRLEN],
 {
 	const char	*ref = lb_arg(&rq->args, "ref");
 	const char	*filer = lb_arg(&rq->args, "filer");
-	const char	*type;
+	int64_t		 type;
 	struct lb_reserve r;
 
 	if (filer == NULL) {
@@ -625,9 +624,10 @@ api_draw_number(struct web_req *rq, char number[LB_ENTRY_STRLEN],
 			return lb_error(e, "no entry numbers left in the "
 			    "reserve");
 	}
-	type = lb_arg(&rq->args, "entry_type");
-	return lb_entry_next_typed(rq->v, &rq->who, filer, ref, type != NULL ?
-	    (int)strtol(type, NULL, 10) : 0, number, e);
+	if (lb_arg_int(&rq->args, "entry_type", &type) == -1)
+		type = 0;	/* leave it as it is */
+	return lb_entry_next_typed(rq->v, &rq->who, filer, ref, (int)type,
+	    number, e);
 }
 
 enum MHD_Result
