@@ -239,12 +239,34 @@ cmd_status(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+/* One setting's value, as NAME=VALUE (named) or alone. */
+static int
+config_print(struct lb_vault *v, const struct lb_setting_def *d, int named,
+    struct lb_err *e)
+{
+	char	text[2048];
+	int64_t	val;
+
+	if (d->text) {
+		if (lb_vault_setting_text(v, d->name, text, sizeof(text),
+		    e) == -1)
+			return -1;
+		printf("%s%s%s\n", named ? d->name : "", named ? "=" : "",
+		    text);
+		return 0;
+	}
+	if (lb_vault_setting(v, d->name, &val, e) == -1)
+		return -1;
+	printf("%s%s%" PRId64 "\n", named ? d->name : "", named ? "=" : "",
+	    val);
+	return 0;
+}
+
 int
 cmd_config(struct cli *c, int argc, char **argv)
 {
 	struct lb_vault	*v;
 	struct lb_err	 e;
-	int64_t		 val;
 	size_t		 i;
 	int		 rc = 0;
 
@@ -252,11 +274,17 @@ cmd_config(struct cli *c, int argc, char **argv)
 		printf("usage: lifeboat config list\n"
 		    "       lifeboat config get NAME\n"
 		    "       lifeboat config set NAME VALUE\n\nsettings:\n");
-		for (i = 0; i < lb_nsetting_defs; i++)
-			printf("  %-12s %s (default %" PRId64 ", %" PRId64
-			    "..%" PRId64 ")\n", lb_setting_defs[i].name,
-			    lb_setting_defs[i].doc, lb_setting_defs[i].def,
-			    lb_setting_defs[i].min, lb_setting_defs[i].max);
+		for (i = 0; i < lb_nsetting_defs; i++) {
+			const struct lb_setting_def *d = &lb_setting_defs[i];
+
+			if (d->text)
+				printf("  %-12s %s (text, at most %" PRId64
+				    " characters)\n", d->name, d->doc, d->max);
+			else
+				printf("  %-12s %s (default %" PRId64 ", %"
+				    PRId64 "..%" PRId64 ")\n", d->name, d->doc,
+				    d->def, d->min, d->max);
+		}
 		return argc < 2 && !want_help(argc, argv) ? EXIT_USAGE : 0;
 	}
 	if (!((strcmp(argv[1], "list") == 0 && argc == 2) ||
@@ -269,20 +297,21 @@ cmd_config(struct cli *c, int argc, char **argv)
 		return EXIT_FAIL;
 	if (strcmp(argv[1], "list") == 0) {
 		for (i = 0; i < lb_nsetting_defs && rc == 0; i++) {
-			if (lb_vault_setting(v, lb_setting_defs[i].name, &val,
-			    &e) == -1) {
+			if (config_print(v, &lb_setting_defs[i], 1, &e) == -1) {
 				cli_warn("%s", e.msg);
 				rc = EXIT_FAIL;
-			} else
-				printf("%s=%" PRId64 "\n",
-				    lb_setting_defs[i].name, val);
+			}
 		}
 	} else if (strcmp(argv[1], "get") == 0) {
-		if (lb_vault_setting(v, argv[2], &val, &e) == -1) {
-			cli_warn("%s", e.msg);
+		const struct lb_setting_def *d = lb_setting_find(argv[2]);
+
+		if (d == NULL) {
+			cli_warn("unknown setting \"%s\"", argv[2]);
 			rc = EXIT_USAGE;
-		} else
-			printf("%" PRId64 "\n", val);
+		} else if (config_print(v, d, 0, &e) == -1) {
+			cli_warn("%s", e.msg);
+			rc = EXIT_FAIL;
+		}
 	} else if (lb_vault_setting_set(v, &c->who, argv[2], argv[3],
 	    &e) == -1) {
 		cli_warn("%s", e.msg);

@@ -1156,17 +1156,28 @@ api_settings(struct web_req *rq)
 	lb_buf_init(&b, 1 << 16);
 	lb_buf_adds(&b, "{\"settings\":[");
 	for (i = 0; i < lb_nsetting_defs; i++) {
-		if (lb_vault_setting(rq->v, lb_setting_defs[i].name, &val,
-		    &e) == -1) {
+		const struct lb_setting_def *d = &lb_setting_defs[i];
+		char	 text[2048];
+
+		if ((d->text ? lb_vault_setting_text(rq->v, d->name, text,
+		    sizeof(text), &e) : lb_vault_setting(rq->v, d->name, &val,
+		    &e)) == -1) {
 			lb_buf_free(&b);
 			return web_problem(rq, 500, "the vault cannot be read",
 			    e.msg);
 		}
-		lb_buf_addf(&b, "%s{\"name\":\"%s\",\"value\":%" PRId64
-		    ",\"default\":%" PRId64 ",\"min\":%" PRId64 ",\"max\":%"
-		    PRId64 ",\"what\":", i ? "," : "", lb_setting_defs[i].name,
-		    val, lb_setting_defs[i].def, lb_setting_defs[i].min,
-		    lb_setting_defs[i].max);
+		if (d->text) {
+			lb_buf_addf(&b, "%s{\"name\":\"%s\",\"type\":\"text\","
+			    "\"value\":", i ? "," : "", d->name);
+			lb_buf_add_json_str(&b, text, strlen(text));
+			lb_buf_addf(&b, ",\"max_length\":%" PRId64 ",\"what\":",
+			    d->max);
+		} else
+			lb_buf_addf(&b, "%s{\"name\":\"%s\",\"type\":\"int\","
+			    "\"value\":%" PRId64 ",\"default\":%" PRId64
+			    ",\"min\":%" PRId64 ",\"max\":%" PRId64
+			    ",\"what\":", i ? "," : "", d->name, val, d->def,
+			    d->min, d->max);
 		lb_buf_add_json_str(&b, lb_setting_defs[i].doc,
 		    strlen(lb_setting_defs[i].doc));
 		lb_buf_addc(&b, '}');

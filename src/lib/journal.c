@@ -235,6 +235,18 @@ lb_change_upsert(struct lb_change *c, const struct lb_kind *k,
 }
 
 int
+lb_change_delete(struct lb_change *c, const struct lb_kind *k,
+    const struct lb_value *vals, const char *key, size_t keylen, int *deleted,
+    struct lb_err *e)
+{
+	if (c->st->ops->delete_row(c->st, k, vals, deleted, e) == -1)
+		return -1;
+	if (!*deleted)
+		return 0;
+	return lb_change_row(c, k, key, keylen, NULL, e);
+}
+
+int
 lb_change_commit(struct lb_change *c, const char *ts, const char *actor,
     const char *action, const char *subject, const char *detail,
     int64_t *seq_out, struct lb_err *e)

@@ -68,6 +68,11 @@ int	lb_change_row(struct lb_change *, const struct lb_kind *k,
 int	lb_change_upsert(struct lb_change *, const struct lb_kind *k,
 	    const struct lb_value *vals, const char *key, size_t keylen,
 	    int *changed, struct lb_err *);
+/* Delete the row of kind k whose key is in vals and record it; *deleted 0
+ * when there was none (nothing recorded). */
+int	lb_change_delete(struct lb_change *, const struct lb_kind *k,
+	    const struct lb_value *vals, const char *key, size_t keylen,
+	    int *deleted, struct lb_err *);
 /*
  * Append the entry (ts: "YYYY-MM-DDTHH:MM:SSZ"; detail: a JSON object) and
  * commit.  On failure everything is rolled back.  *seq_out, if not NULL,

@@ -163,6 +163,17 @@ static const struct lb_column shipment_cols[] = {
 	/* Schema 4. */
 	COL("summary_date", T, LB_CK_DATE, LB_COL_LATE,
 	    "date the entry summary was filed (7501 block 3): its deadline is met"),
+	/* Schema 6: blocks of the current 3461, and the statement. */
+	COL("surety_code", T, LB_CK_SURETY, LB_COL_LATE,
+	    "surety code for this entry (3461 block 11), if not the client's"),
+	COL("ces", T, LB_CK_FIRMS, LB_COL_LATE,
+	    "Centralized Examination Station, its FIRMS code (3461 block 8)"),
+	COL("warehouse_entry", T, LB_CK_ENTRY_NO, LB_COL_LATE,
+	    "originating warehouse entry number, for type 22 (3461 block 10)"),
+	COL("self_cert", I, LB_CK_BOOL, LB_COL_LATE,
+	    "self-certification (3461 block 19)"),
+	{ "statement_number", T, LB_CK_ALNUM, LB_COL_LATE, 0, 11, NULL, NULL,
+	    "statement the entry summary is on (see the statements kind)" },
 };
 
 static const struct lb_column line_cols[] = {
@@ -217,7 +228,7 @@ static const struct lb_column calendar_cols[] = {
 };
 
 static const char * const relief_types[] = {
-	"discretion", "extension", NULL
+	"discretion", "extension", "downtime", NULL
 };
 
 static const char * const relief_covers[] = {
@@ -242,6 +253,11 @@ static const struct lb_column relief_cols[] = {
 	TEXT("reference", 200, 0, "CBP's approval reference or contact"),
 	TEXT("at", 24, REQ, "when recorded (UTC)"),
 	TEXT("actor", 80, REQ, "who recorded it"),
+	/* Schema 6: relief is evidence. */
+	TEXT("approved_by", 200, LB_COL_LATE,
+	    "the approving CBP office or person"),
+	{ "renews", T, LB_CK_KEY, LB_COL_LATE, 0, 35, NULL, NULL,
+	    "the relief this one renews or extends (its id)" },
 };
 
 /* Incident clocks (the 72-hour SOC notice), started at discovery. */
@@ -259,7 +275,7 @@ static const char * const recovery_tasks[] = {
 };
 
 static const char * const recovery_states[] = {
-	"pending", "transmitted", "accepted", "rejected", NULL
+	"pending", "transmitted", "accepted", "rejected", "void", NULL
 };
 
 /* Post-release work to key into ACE once it is back (E4). */
@@ -269,7 +285,7 @@ static const struct lb_column recovery_cols[] = {
 	    "release (cargo release data), summary or statement" },
 	COL("entry_number", T, LB_CK_ENTRY_NO, REQ, "entry number"),
 	{ "state", T, LB_CK_ENUM, REQ, 0, 0, recovery_states, NULL,
-	    "pending, transmitted, accepted or rejected" },
+	    "pending, transmitted, accepted, rejected, or void (its number was voided)" },
 	TEXT("reason", 200, 0, "why rejected, or a note"),
 	TEXT("at", 24, REQ, "when the state was set (UTC)"),
 	TEXT("actor", 80, REQ, "who set it"),
@@ -299,7 +315,68 @@ static const struct lb_column account_cols[] = {
 
 static const struct lb_column setting_cols[] = {
 	COL("name", T, LB_CK_KEY, KEY, "setting name"),
-	TEXT("value", 200, REQ, "setting value"),
+	TEXT("value", 2000, REQ, "setting value"),
+};
+
+static const char * const statement_types[] = {
+	"daily", "periodic", NULL
+};
+
+/*
+ * Statements (19 CFR 24.25): a daily or periodic monthly statement groups
+ * entry summaries for one ACH payment.  Authorizing it (through ABI) and
+ * its payment are separate acts; a summary filed on a statement never
+ * authorized is unpaid (CBP.md 4).
+ */
+static const struct lb_column statement_cols[] = {
+	{ "statement_number", T, LB_CK_ALNUM, KEY, 0, 11, NULL, NULL,
+	    "statement number" },
+	{ "type", T, LB_CK_ENUM, REQ, 0, 0, statement_types, NULL,
+	    "daily or periodic (PMS)" },
+	COL("statement_date", T, LB_CK_DATE, REQ,
+	    "statement date (periodic: any day of the month it bills)"),
+	COL("due_date", T, LB_CK_DATE, 0,
+	    "payment due date, when CBP's is known"),
+	COL("importer_number", T, LB_CK_IMPORTER, 0,
+	    "the importer it bills, if one"),
+	COL("amount", I, LB_CK_MONEY, 0, "amount in dollars"),
+	COL("authorized_date", T, LB_CK_DATE, 0,
+	    "date the ACH debit was authorized (ABI)"),
+	COL("paid_date", T, LB_CK_DATE, 0, "date CBP debited the payment"),
+};
+
+static const char * const owned_states[] = {
+	"held", "conflict", "kept", NULL
+};
+
+/*
+ * Fields Lifeboat owns (shipment.h): what Lifeboat decided for a shipment
+ * (a number drawn, the paper release, a correction) survives every later
+ * import; a feed that disagrees is a conflict until someone resolves it.
+ */
+static const struct lb_column owned_cols[] = {
+	COL("shipment_ref", T, LB_CK_KEY, KEY, "the shipment"),
+	COL("field", T, LB_CK_KEY, KEY, "the shipments column"),
+	TEXT("value", 400, 0, "the value Lifeboat holds (empty: none)"),
+	TEXT("source", 20, REQ, "what set it: draw, release, set"),
+	TEXT("reason", 400, 0, "why"),
+	{ "state", T, LB_CK_ENUM, REQ, 0, 0, owned_states, NULL,
+	    "held, conflict (the feed disagrees) or kept (resolved)" },
+	TEXT("feed_value", 400, 0, "what the feed said, when it disagreed"),
+	TEXT("feed_where", 400, 0, "FILE:LINE:COLUMN of that feed value"),
+	TEXT("at", 24, REQ, "when last changed (UTC)"),
+	TEXT("actor", 80, REQ, "who changed it"),
+};
+
+/* Paper releases: CBP released the cargo on downtime paperwork. */
+static const struct lb_column release_cols[] = {
+	COL("shipment_ref", T, LB_CK_KEY, KEY, "the shipment"),
+	COL("release_date", T, LB_CK_DATE, REQ, "date CBP released it"),
+	COL("port", T, LB_CK_PORT, REQ, "port that released it"),
+	COL("entry_number", T, LB_CK_ENTRY_NO, REQ, "its entry number"),
+	TEXT("note", 400, 0, "note (officer, reference)"),
+	TEXT("at", 24, REQ, "when recorded (UTC)"),
+	TEXT("actor", 80, REQ, "who recorded it"),
 };
 
 #define KIND(n, t, noun, cols, single) \
@@ -332,11 +409,14 @@ static const struct lb_kind relief = INTERNAL("relief", "relief", "relief", reli
 static const struct lb_kind clocks = INTERNAL("clocks", "clock", "clock", clock_cols);
 static const struct lb_kind recovery = INTERNAL("recovery", "recovery", "recovery task", recovery_cols);
 static const struct lb_kind accounts = INTERNAL("accounts", "account", "account", account_cols);
+static const struct lb_kind statements = KIND("statements", "statement", "statement", statement_cols, 0);
+static const struct lb_kind owned = INTERNAL("owned", "owned_field", "owned field", owned_cols);
+static const struct lb_kind releases = INTERNAL("releases", "paper_release", "paper release", release_cols);
 
 const struct lb_kind * const lb_kinds[] = {
 	&brokerage, &clients, &contacts, &employees, &shipments, &lines,
 	&settings, &blocks, &uses, &calendar, &relief, &clocks, &recovery,
-	&accounts
+	&accounts, &statements, &owned, &releases
 };
 const size_t lb_nkinds = sizeof(lb_kinds) / sizeof(lb_kinds[0]);
 

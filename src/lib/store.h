@@ -80,6 +80,12 @@ struct lb_store_ops {
 	int	(*upsert)(struct lb_store *, const struct lb_kind *k,
 		    const struct lb_value *vals, const unsigned char *digest,
 		    int *changed, struct lb_err *);
+	/*
+	 * Delete the row of kind k whose key columns are those of vals
+	 * (other columns ignored); *deleted 0 when there was none.
+	 */
+	int	(*delete_row)(struct lb_store *, const struct lb_kind *k,
+		    const struct lb_value *vals, int *deleted, struct lb_err *);
 	/* 1 when kind k has a row whose (single-column) key is key, 0 if not. */
 	int	(*has_key)(struct lb_store *, const struct lb_kind *k,
 		    const char *key, size_t keylen, struct lb_err *);
@@ -187,7 +193,7 @@ struct lb_store {
 };
 
 /* Schema version this build writes; opening older vaults migrates them. */
-#define LB_SCHEMA_VERSION	5
+#define LB_SCHEMA_VERSION	6
 
 /*
  * Open the SQLite store at path (creating the file, mode 0600, when

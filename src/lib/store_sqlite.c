@@ -29,7 +29,7 @@
 
 #include "store_sqlite_schema.inc"
 
-#define MAX_KINDS	16
+#define MAX_KINDS	32
 #define MAX_COLS	64
 
 enum kstmt {
@@ -38,6 +38,7 @@ enum kstmt {
 	KS_COUNT,
 	KS_SCAN,
 	KS_WHERE_FIRST,	/* rows whose first column is ?1, in key order */
+	KS_DELETE,	/* the row whose key columns are ?1, ?2... */
 	KS_N
 };
 
@@ -76,7 +77,9 @@ kind_index(const struct lb_kind *k)
 {
 	size_t	i;
 
-	for (i = 0; i < lb_nkinds && i < MAX_KINDS; i++)
+	/* Every kind must have room: a missing one would be silent. */
+	assert(lb_nkinds <= MAX_KINDS);
+	for (i = 0; i < lb_nkinds; i++)
 		if (lb_kinds[i] == k)
 			return (int)i;
 	return -1;
@@ -136,6 +139,15 @@ kind_sql(const struct lb_kind *k, enum kstmt which, struct lb_buf *b)
 		for (i = 0; i < k->ncols; i++)
 			lb_buf_addf(b, "%s, ", k->cols[i].name);
 		lb_buf_addf(b, "digest FROM %s", k->table);
+		break;
+	case KS_DELETE:
+		lb_buf_addf(b, "DELETE FROM %s WHERE ", k->table);
+		for (i = 0, first = 1; i < k->ncols; i++)
+			if (k->cols[i].flags & LB_COL_KEY) {
+				lb_buf_addf(b, "%s%s = ?%zu", first ? "" :
+				    " AND ", k->cols[i].name, i + 1);
+				first = 0;
+			}
 		break;
 	case KS_WHERE_FIRST:
 		kind_sql(k, KS_SCAN, b);
@@ -213,6 +225,30 @@ sq_upsert(struct lb_store *base, const struct lb_kind *k,
 	if (rc != SQLITE_DONE)
 		return db_error(s, e, k->table);
 	*changed = sqlite3_changes(s->db) > 0;
+	return 0;
+}
+
+static int
+sq_delete(struct lb_store *base, const struct lb_kind *k,
+    const struct lb_value *vals, int *deleted, struct lb_err *e)
+{
+	struct sq_store	*s = sq(base);
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc;
+
+	if ((st = kind_stmt(s, k, KS_DELETE, e)) == NULL)
+		return -1;
+	for (i = 0; i < k->ncols; i++)
+		if ((k->cols[i].flags & LB_COL_KEY) &&
+		    bind_value(st, (int)i + 1, &vals[i]) != SQLITE_OK)
+			return db_error(s, e, k->table);
+	rc = sqlite3_step(st);
+	sqlite3_clear_bindings(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_error(s, e, k->table);
+	*deleted = sqlite3_changes(s->db) > 0;
 	return 0;
 }
 
@@ -1208,6 +1244,7 @@ static const struct lb_store_ops sqlite_ops = {
 	.commit = sq_commit,
 	.rollback = sq_rollback,
 	.upsert = sq_upsert,
+	.delete_row = sq_delete,
 	.has_key = sq_has_key,
 	.unique_owner = sq_unique_owner,
 	.count = sq_count,

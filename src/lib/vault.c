@@ -18,34 +18,105 @@
 #include "date.h"
 #include "journal.h"
 #include "mem.h"
+#include "utf8.h"
 #include "vault.h"
 
+/*
+ * An IANA time zone name as tzdata spells them (America/Chicago, UTC,
+ * Etc/GMT+5): letters, digits, '_', '-', '+' in '/'-separated parts, none
+ * empty or starting with '.'.  Whether the zone exists is for whoever
+ * loads it to say.
+ */
+static int
+check_tzname(const char *v, char *why, size_t whylen)
+{
+	size_t	i, n = strlen(v);
+	int	start = 1;
+
+	if (n == 0 || n > 64) {
+		(void)snprintf(why, whylen, "a time zone name is 1 to 64 "
+		    "characters, like America/Chicago");
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		unsigned char	ch = (unsigned char)v[i];
+
+		if (ch == '/') {
+			if (start)
+				break;
+			start = 1;
+			continue;
+		}
+		if (start && (ch == '.' || ch == '-'))
+			break;
+		start = 0;
+		if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+		    (ch >= '0' && ch <= '9') || ch == '_' || ch == '-' ||
+		    ch == '+'))
+			break;
+	}
+	if (i < n || start) {
+		(void)snprintf(why, whylen, "not a time zone name (IANA names "
+		    "look like America/Chicago or UTC)");
+		return -1;
+	}
+	return 0;
+}
+
+/* One line of printable text: no control characters. */
+static int
+check_line(const char *v, char *why, size_t whylen)
+{
+	const unsigned char	*p;
+
+	for (p = (const unsigned char *)v; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f) {
+			(void)snprintf(why, whylen, "control characters are "
+			    "not allowed");
+			return -1;
+		}
+	return 0;
+}
+
+#define INT_SETTING(name, def, min, max, doc) \
+	{ name, def, min, max, doc, 0, "", NULL }
+#define TEXT_SETTING(name, max, def, check, doc) \
+	{ name, 0, 0, max, doc, 1, def, check }
+
 const struct lb_setting_def lb_setting_defs[] = {
-	{ "stale_hours", 24, 1, 24 * 365,
-	    "hours after which an imported copy is reported stale" },
-	{ "entry_low", 100, 0, 9999999,
-	    "warn when a filer code has fewer entry numbers left than this" },
-	{ "at_risk_days", 2, 0, 60,
-	    "a deadline due within this many working days is at risk" },
-	{ "deminimis_cents", 80000, 0, 100000000,
+	INT_SETTING("stale_hours", 24, 1, 24 * 365,
+	    "hours after which an imported copy is reported stale"),
+	INT_SETTING("entry_low", 100, 0, 9999999,
+	    "warn when a filer code has fewer entry numbers left than this"),
+	INT_SETTING("at_risk_days", 2, 0, 60,
+	    "a deadline due within this many working days is at risk"),
+	INT_SETTING("deminimis_cents", 80000, 0, 100000000,
 	    "de minimis value in cents: no paper informal entry at or below it "
-	    "(CSMS #66065494)" },
-	{ "ld_payment_multiplier", 2, 0, 10,
+	    "(CSMS #66065494)"),
+	INT_SETTING("ld_payment_multiplier", 2, 0, 10,
 	    "estimate, to confirm: late deposit of duties costs this many times "
-	    "the unpaid amount (19 CFR 113.62)" },
-	{ "ld_payment_min_cents", 100000, 0, 100000000,
-	    "estimate, to confirm: minimum for late deposit of duties, in cents" },
-	{ "ld_summary_base_cents", 10000, 0, 100000000,
+	    "the unpaid amount (19 CFR 113.62)"),
+	INT_SETTING("ld_payment_min_cents", 100000, 0, 100000000,
+	    "estimate, to confirm: minimum for late deposit of duties, in cents"),
+	INT_SETTING("ld_summary_base_cents", 10000, 0, 100000000,
 	    "estimate, to confirm: late entry summary, fixed part in cents "
-	    "(CBP mitigation practice)" },
-	{ "ld_summary_ppm_per_day", 1000, 0, 1000000,
+	    "(CBP mitigation practice)"),
+	INT_SETTING("ld_summary_ppm_per_day", 1000, 0, 1000000,
 	    "estimate, to confirm: late entry summary, parts per million of the "
-	    "duty per calendar day late (1000 = 0.1%)" },
-	{ "soc_notice_hours", 72, 1, 24 * 30,
-	    "hours from discovery of a breach to the SOC notice (19 CFR 111.21(b))" },
-	{ "login_failures_per_hour", 100, 1, 100,
+	    "duty per calendar day late (1000 = 0.1%)"),
+	INT_SETTING("soc_notice_hours", 72, 1, 24 * 30,
+	    "hours from discovery of a breach to the SOC notice (19 CFR 111.21(b))"),
+	INT_SETTING("login_failures_per_hour", 100, 1, 100,
 	    "failed web sign-ins a user name may have in an hour before it is "
-	    "refused until the hour is over" },
+	    "refused until the hour is over"),
+	TEXT_SETTING("timezone", 64, "", check_tzname,
+	    "the broker's time zone (IANA name, e.g. America/Chicago): "
+	    "date-times typed without an offset are read in it, and shown in it"),
+	TEXT_SETTING("oob_contact", 200, "", check_line,
+	    "a contact that works outside the broker's systems (phone, personal "
+	    "email), printed on downtime letters and shown to clients"),
+	TEXT_SETTING("client_notice", 2000, "", check_line,
+	    "a notice from the broker shown to every client on the portal"),
 };
 const size_t lb_nsetting_defs =
     sizeof(lb_setting_defs) / sizeof(lb_setting_defs[0]);
@@ -290,8 +361,8 @@ lb_vault_close(struct lb_vault *v)
 	free(v);
 }
 
-static const struct lb_setting_def *
-setting_def(const char *name)
+const struct lb_setting_def *
+lb_setting_find(const char *name)
 {
 	size_t	i;
 
@@ -308,8 +379,8 @@ lb_vault_setting(struct lb_vault *v, const char *name, int64_t *value,
 	const struct lb_setting_def *d;
 	int			 rc;
 
-	if ((d = setting_def(name)) == NULL)
-		return lb_error(e, "unknown setting \"%s\"", name);
+	if ((d = lb_setting_find(name)) == NULL || d->text)
+		return lb_error(e, "unknown whole-number setting \"%s\"", name);
 	rc = v->st->ops->query_int(v->st, "setting_int", name, value, e);
 	if (rc == -1)
 		return -1;
@@ -318,32 +389,87 @@ lb_vault_setting(struct lb_vault *v, const char *name, int64_t *value,
 	return 0;
 }
 
+struct text_out {
+	char	*out;
+	size_t	 outlen;
+	int	 found;
+};
+
+static int
+on_setting(void *arg, const struct lb_value *vals, const unsigned char *d,
+    size_t dlen)
+{
+	struct text_out	*t = arg;
+
+	t->found = 1;
+	(void)snprintf(t->out, t->outlen, "%.*s", (int)vals[1].len,
+	    vals[1].s != NULL ? vals[1].s : "");
+	return 0;
+}
+
+int
+lb_vault_setting_text(struct lb_vault *v, const char *name, char *out,
+    size_t outlen, struct lb_err *e)
+{
+	const struct lb_setting_def *d;
+	struct text_out		 t = { out, outlen, 0 };
+
+	if ((d = lb_setting_find(name)) == NULL || !d->text)
+		return lb_error(e, "unknown text setting \"%s\"", name);
+	if (v->st->ops->get_row(v->st, lb_kind_get("settings"), name,
+	    strlen(name), on_setting, &t, e) == -1)
+		return -1;
+	if (!t.found)
+		(void)snprintf(out, outlen, "%s", d->tdef);
+	return 0;
+}
+
 int
 lb_vault_setting_set(struct lb_vault *v, const struct lb_who *who,
     const char *name, const char *value, struct lb_err *e)
 {
 	const struct lb_setting_def *d;
-	const struct lb_kind	*k = lb_kind_find("settings");
+	const struct lb_kind	*k = lb_kind_get("settings");
 	struct lb_value		 vals[2];
 	struct lb_change	 c;
-	char			 ts[24], canon[24], detail[128];
+	struct lb_buf		 detail;
+	char			 ts[24], canon[24], why[160];
 	const char		*p;
 	int64_t			 n = 0;
-	int			 changed;
+	int			 changed, rc;
 
-	if ((d = setting_def(name)) == NULL)
+	if ((d = lb_setting_find(name)) == NULL)
 		return lb_error(e, "unknown setting \"%s\"", name);
-	for (p = value; *p >= '0' && *p <= '9' && n <= d->max; p++)
-		n = n * 10 + (*p - '0');
-	if (p == value || *p != '\0' || n < d->min || n > d->max)
-		return lb_error(e, "setting %s: \"%.40s\" is not a whole number "
-		    "from %" PRId64 " to %" PRId64, name, value, d->min, d->max);
-	(void)snprintf(canon, sizeof(canon), "%" PRId64, n);
 	memset(vals, 0, sizeof(vals));
 	vals[0].s = name;
 	vals[0].len = strlen(name);
-	vals[1].s = canon;
-	vals[1].len = strlen(canon);
+	if (d->text) {
+		size_t	off, nchar = 0;
+
+		for (p = value; *p != '\0'; p++)
+			nchar += ((unsigned char)*p & 0xc0) != 0x80;
+		if (lb_utf8_validate(value, strlen(value), &off) != 0 ||
+		    nchar > (size_t)d->max)
+			return lb_error(e, "setting %s: at most %" PRId64
+			    " characters of UTF-8 text", name, d->max);
+		if (value[0] == '\0' && d->tdef[0] == '\0')
+			;	/* back to none */
+		else if (d->check != NULL && d->check(value, why,
+		    sizeof(why)) == -1)
+			return lb_error(e, "setting %s: %s", name, why);
+		vals[1].s = value;
+		vals[1].len = strlen(value);
+	} else {
+		for (p = value; *p >= '0' && *p <= '9' && n <= d->max; p++)
+			n = n * 10 + (*p - '0');
+		if (p == value || *p != '\0' || n < d->min || n > d->max)
+			return lb_error(e, "setting %s: \"%.40s\" is not a "
+			    "whole number from %" PRId64 " to %" PRId64, name,
+			    value, d->min, d->max);
+		(void)snprintf(canon, sizeof(canon), "%" PRId64, n);
+		vals[1].s = canon;
+		vals[1].len = strlen(canon);
+	}
 	if (lb_change_begin(v->st, &c, e) == -1)
 		return -1;
 	if (lb_change_upsert(&c, k, vals, name, strlen(name), &changed,
@@ -352,7 +478,17 @@ lb_vault_setting_set(struct lb_vault *v, const struct lb_who *who,
 		return -1;
 	}
 	lb_who_ts(who, ts);
-	(void)snprintf(detail, sizeof(detail), "{\"value\":\"%s\"}", canon);
-	return lb_change_commit(&c, ts, who->actor, "config", name, detail,
-	    NULL, e);
+	lb_buf_init(&detail, 4096 + 64);
+	lb_buf_adds(&detail, "{\"value\":");
+	lb_buf_add_json_str(&detail, vals[1].s, vals[1].len);
+	lb_buf_adds(&detail, "}");
+	if (lb_buf_error(&detail) != 0) {
+		lb_buf_free(&detail);
+		lb_change_abort(&c);
+		return lb_error(e, "out of memory");
+	}
+	rc = lb_change_commit(&c, ts, who->actor, "config", name,
+	    lb_buf_cstr(&detail), NULL, e);
+	lb_buf_free(&detail);
+	return rc;
 }

@@ -12,6 +12,7 @@
 #ifndef LB_VAULT_H
 #define LB_VAULT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "err.h"
@@ -45,19 +46,33 @@ int	lb_vault_create_at(const char *dir, const struct lb_who *, int upto,
 	    struct lb_vault **, struct lb_err *);
 void	lb_vault_close(struct lb_vault *);
 
-/* Settings: names, defaults and ranges are fixed in vault.c. */
+/*
+ * Settings: names, defaults and ranges are fixed in vault.c.  A setting is
+ * a whole number in [min, max], or (text != 0) a text of at most max
+ * characters whose default is tdef ("" for none), checked by its check
+ * function when set.
+ */
 struct lb_setting_def {
 	const char	*name;
 	int64_t		 def;
 	int64_t		 min;
 	int64_t		 max;
 	const char	*doc;
+	int		 text;
+	const char	*tdef;
+	/* Text settings: 0 if value is acceptable, else -1 and why. */
+	int		(*check)(const char *value, char *why, size_t whylen);
 };
 extern const struct lb_setting_def lb_setting_defs[];
 extern const size_t lb_nsetting_defs;
 
 int	lb_vault_setting(struct lb_vault *, const char *name, int64_t *value,
 	    struct lb_err *);
+/* A text setting's value (its default when not set), NUL-terminated. */
+int	lb_vault_setting_text(struct lb_vault *, const char *name, char *out,
+	    size_t outlen, struct lb_err *);
+/* The setting's definition, or NULL when there is none of that name. */
+const struct lb_setting_def *lb_setting_find(const char *name);
 int	lb_vault_setting_set(struct lb_vault *, const struct lb_who *,
 	    const char *name, const char *value, struct lb_err *);
 

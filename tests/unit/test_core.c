@@ -169,8 +169,9 @@ test_row_digest_late_column(void **state)
 	int			 late = lb_kind_col(k, "summary_date");
 
 	(void)state;
-	assert_true(late == (int)k->ncols - 1);
-	assert_true(k->cols[late].flags & LB_COL_LATE);
+	/* Every column from summary_date (schema 4) on is late. */
+	for (i = (size_t)late; i < k->ncols; i++)
+		assert_true(k->cols[i].flags & LB_COL_LATE);
 	memset(v, 0, sizeof(v));
 	for (i = 0; i < k->ncols; i++)
 		v[i].null = 1;
@@ -178,7 +179,7 @@ test_row_digest_late_column(void **state)
 	v[0].s = "HL26-000001";
 	v[0].len = 11;
 	before = *k;
-	before.ncols--;		/* the kind as schema 3 knew it */
+	before.ncols = (size_t)late;	/* the kind as schema 3 knew it */
 	lb_row_digest(k, v, d1);
 	lb_row_digest(&before, v, d2);
 	assert_memory_equal(d1, d2, LB_HASH_LEN);
