@@ -44,9 +44,12 @@ int	cmd_recovery(struct cli *, int, char **);
 int	cmd_clock(struct cli *, int, char **);
 int	cmd_serve(struct cli *, int, char **);
 int	cmd_user(struct cli *, int, char **);
+int	cmd_shipment(struct cli *, int, char **);
 
 /* Open the vault or print why not; NULL on failure. */
 struct lb_vault	*cli_open(struct cli *);
+/* The broker's current day (days since 1970-01-01). */
+int64_t	cli_today(struct cli *, struct lb_vault *);
 /* Message to stderr prefixed "lifeboat: ". */
 void	cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Parse a bounded non-negative integer option; -1 with a message if bad. */

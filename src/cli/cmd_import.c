@@ -43,10 +43,24 @@ import_usage(void)
 }
 
 static void
+diags_json(struct lb_buf *b, const struct lb_diag *d, size_t n)
+{
+	size_t	i;
+
+	lb_buf_addc(b, '[');
+	for (i = 0; i < n; i++) {
+		lb_buf_addf(b, "%s{\"line\":%lu,\"column\":%lu,\"message\":",
+		    i ? "," : "", d[i].line, d[i].col);
+		lb_buf_add_json_str(b, d[i].msg, strlen(d[i].msg));
+		lb_buf_addc(b, '}');
+	}
+	lb_buf_addc(b, ']');
+}
+
+static void
 import_report_json(const struct lb_import *im, int rc)
 {
 	struct lb_buf	b;
-	size_t		i;
 
 	lb_buf_init(&b, 1 << 22);
 	lb_buf_addf(&b, "{\"ok\":%s,\"kind\":\"%s\",\"file\":", rc == 0 ?
@@ -58,16 +72,13 @@ import_report_json(const struct lb_import *im, int rc)
 	    "csv", im->dry_run ? "true" : "false", im->records, im->written,
 	    im->unchanged, im->seq);
 	lb_buf_add_hex(&b, im->digest, sizeof(im->digest));
-	lb_buf_addf(&b, "\",\"error_count\":%zu,\"stopped\":%s,\"errors\":[",
+	lb_buf_addf(&b, "\",\"error_count\":%zu,\"stopped\":%s,\"errors\":",
 	    im->nerrors, im->stopped ? "true" : "false");
-	for (i = 0; i < im->ndiags; i++) {
-		lb_buf_addf(&b, "%s{\"line\":%lu,\"column\":%lu,\"message\":",
-		    i ? "," : "", im->diags[i].line, im->diags[i].col);
-		lb_buf_add_json_str(&b, im->diags[i].msg,
-		    strlen(im->diags[i].msg));
-		lb_buf_addc(&b, '}');
-	}
-	lb_buf_adds(&b, "]}\n");
+	diags_json(&b, im->diags, im->ndiags);
+	lb_buf_addf(&b, ",\"conflict_count\":%" PRId64 ",\"warnings\":",
+	    im->conflicts);
+	diags_json(&b, im->warns, im->nwarns);
+	lb_buf_adds(&b, "}\n");
 	fputs(lb_buf_cstr(&b), stdout);
 	lb_buf_free(&b);
 }
@@ -97,6 +108,19 @@ import_report_text(const struct lb_import *im, int rc)
 		    im->path, im->nerrors, im->nerrors == 1 ? "" : "s");
 		return;
 	}
+	for (i = 0; i < im->nwarns; i++)
+		fprintf(stderr, "%s:%lu:%lu: warning: %s\n", im->path,
+		    im->warns[i].line, im->warns[i].col, im->warns[i].msg);
+	if (im->conflicts > (int64_t)im->nwarns)
+		fprintf(stderr, "%s: ... %" PRId64 " conflicts found, %zu shown\n",
+		    im->path, im->conflicts, im->nwarns);
+	if (im->conflicts > 0)
+		fprintf(stderr, "lifeboat: %s: %" PRId64 " value%s of the feed "
+		    "disagree%s with what Lifeboat decided and %s kept out; see "
+		    "them with: lifeboat shipment conflicts\n", im->path,
+		    im->conflicts, im->conflicts == 1 ? "" : "s",
+		    im->conflicts == 1 ? "s" : "", im->conflicts == 1 ? "was" :
+		    "were");
 	if (im->dry_run)
 		printf("%s: %" PRId64 " %s records valid (dry run: nothing "
 		    "written)\n", im->path, im->records, im->kind);

@@ -32,6 +32,7 @@ static const struct {
 	{ "config", cmd_config, "show or change vault settings" },
 	{ "formats", cmd_formats, "the columns of each import kind" },
 	{ "entry", cmd_entry, "entry numbers: check, reserve, draw, void, export" },
+	{ "shipment", cmd_shipment, "find shipments; paper release, corrections, feed conflicts" },
 	{ "calendar", cmd_calendar, "working days, federal holidays, PMS dates" },
 	{ "pack", cmd_pack, "downtime release pack: CBP Form 3461 and letter (PDF)" },
 	{ "deadlines", cmd_deadlines, "entry summary, payment and incident deadlines" },
@@ -59,6 +60,16 @@ usage(FILE *f)
 	fprintf(f, "\n'lifeboat COMMAND --help' describes each.  Exit codes: 0 "
 	    "ok, 1 invalid data or\nverification failed, 2 usage, 3 "
 	    "operational failure.\n");
+}
+
+int64_t
+cli_today(struct cli *c, struct lb_vault *v)
+{
+	/* The UTC day: the vault's time zone takes over with the zone
+	 * module (issue 9, section 2). */
+	(void)v;
+	return c->who.now >= 0 ? c->who.now / 86400 : (c->who.now - 86399) /
+	    86400;
 }
 
 void

@@ -16,6 +16,9 @@
 #include "keyset.h"
 #include "kind.h"
 #include "mem.h"
+#include "recovery.h"
+#include "row.h"
+#include "shipment.h"
 
 static void
 text_value(struct lb_value *v, const char *s)
@@ -232,35 +235,6 @@ free_serial(struct lb_store *st, const char *filer, int64_t first,
 	return 0;
 }
 
-struct shipment_row {
-	const struct lb_kind	*k;
-	struct lb_value		 vals[64];
-	struct lb_buf		 text;
-	size_t			 off[64];
-};
-
-/* Copy a row's values so they outlive the statement that read them. */
-static int
-on_shipment(void *arg, const struct lb_value *vals, const unsigned char *d,
-    size_t dlen)
-{
-	struct shipment_row	*sr = arg;
-	size_t			 i;
-
-	for (i = 0; i < sr->k->ncols; i++) {
-		sr->vals[i] = vals[i];
-		sr->off[i] = sr->text.len;
-		if (!vals[i].null && vals[i].s != NULL)
-			lb_buf_add(&sr->text, vals[i].s, vals[i].len);
-	}
-	if (lb_buf_error(&sr->text) != 0)
-		return -1;
-	for (i = 0; i < sr->k->ncols; i++)
-		if (!sr->vals[i].null && sr->vals[i].s != NULL)
-			sr->vals[i].s = sr->text.data + sr->off[i];
-	return 0;
-}
-
 int
 lb_entry_next(struct lb_vault *v, const struct lb_who *who,
     const char *filer_in, const char *shipment, char number[LB_ENTRY_STRLEN],
@@ -277,13 +251,12 @@ lb_entry_next_typed(struct lb_vault *v, const struct lb_who *who,
 	const struct lb_kind	*sk = lb_kind_get("shipments");
 	struct lb_store		*st = v->st;
 	struct lb_change	 c;
-	struct shipment_row	 sr;
+	struct lb_shiprow	*sr;
 	struct lb_buf		 detail;
-	char			 filer[4], ts[24], owner[128];
+	char			 filer[4], ts[24], owner[128], status[16];
 	int64_t			 serial = 0, first, last, nblocks;
-	int			 rc, found = 0, changed, ret = -1;
+	int			 rc, found = 0, ret = -1;
 	int			 ce = lb_kind_col(sk, "entry_number");
-	int			 ct = lb_kind_col(sk, "entry_type");
 
 	number[0] = '\0';
 	if (filer_code(filer_in, filer, e) == -1)
@@ -296,24 +269,30 @@ lb_entry_next_typed(struct lb_vault *v, const struct lb_who *who,
 	if (entry_type != 0 && !lb_entry_type_valid(entry_type))
 		return lb_error(e, "entry type %02d is not a CBP entry type",
 		    entry_type);
-	memset(&sr, 0, sizeof(sr));
-	sr.k = sk;
-	lb_buf_init(&sr.text, 1 << 20);
+	if ((sr = lb_calloc(1, sizeof(*sr))) == NULL)
+		return lb_error(e, "out of memory");
+	lb_shiprow_init(sr, sk);
 	lb_buf_init(&detail, 1024);
 	if (lb_change_begin(st, &c, e) == -1)
 		goto out_free;
 	if (shipment != NULL) {
-		rc = st->ops->get_row(st, sk, shipment, strlen(shipment),
-		    on_shipment, &sr, e);
-		if (rc == -1)
+		if ((rc = lb_shiprow_get(st, sr, shipment, e)) == -1)
 			goto out;
 		if (rc == 0) {
 			lb_error(e, "no shipment \"%s\" in the vault", shipment);
 			goto out;
 		}
-		if (!sr.vals[ce].null) {
+		if (!sr->vals[ce].null) {
 			lb_error(e, "shipment %s already has entry number %.*s",
-			    shipment, (int)sr.vals[ce].len, sr.vals[ce].s);
+			    shipment, (int)sr->vals[ce].len, sr->vals[ce].s);
+			goto out;
+		}
+		lb_value_copy(&sr->vals[lb_shiprow_col(sr, "status")], status,
+		    sizeof(status));
+		if (strcmp(status, "cancelled") == 0 ||
+		    strcmp(status, "released") == 0) {
+			lb_error(e, "shipment %s is %s: it takes no entry number "
+			    "from the reserve", shipment, status);
 			goto out;
 		}
 	}
@@ -365,21 +344,9 @@ lb_entry_next_typed(struct lb_vault *v, const struct lb_who *who,
 	if (record_use(&c, who, number, filer, serial, "drawn", shipment, NULL,
 	    e) == -1)
 		goto out;
-	if (shipment != NULL) {
-		sr.vals[ce].null = 0;
-		sr.vals[ce].s = number;
-		sr.vals[ce].len = strlen(number);
-		sr.vals[ce].i = 0;
-		if (entry_type != 0) {
-			sr.vals[ct].null = 0;
-			sr.vals[ct].s = NULL;
-			sr.vals[ct].len = 0;
-			sr.vals[ct].i = entry_type;
-		}
-		if (lb_change_upsert(&c, sk, sr.vals, shipment,
-		    strlen(shipment), &changed, e) == -1)
-			goto out;
-	}
+	if (shipment != NULL && (lb_shipment_put_entry(&c, who, sr, number,
+	    entry_type, e) == -1 || lb_recovery_reopen(&c, shipment, e) == -1))
+		goto out;
 	lb_buf_addf(&detail, "{\"number\":\"%s\"", number);
 	if (entry_type != 0)
 		lb_buf_addf(&detail, ",\"entry_type\":\"%02d\"", entry_type);
@@ -398,7 +365,8 @@ out:
 	lb_change_abort(&c);
 	number[0] = '\0';
 out_free:
-	lb_buf_free(&sr.text);
+	lb_shiprow_free(sr);
+	free(sr);
 	lb_buf_free(&detail);
 	return ret;
 }
@@ -425,17 +393,40 @@ on_use(void *arg, const struct lb_value *vals, const unsigned char *d,
 }
 
 int
+lb_entry_mark_void(struct lb_change *c, const struct lb_who *who,
+    const char *number, const char *reason, struct lb_err *e)
+{
+	struct use_row	u;
+	char		filer[4];
+	int64_t		serial;
+	int		rc;
+
+	memset(&u, 0, sizeof(u));
+	rc = c->st->ops->get_row(c->st, lb_kind_get("entry_numbers"), number,
+	    strlen(number), on_use, &u, e);
+	if (rc == -1)
+		return -1;
+	memcpy(filer, number, 3);
+	filer[3] = '\0';
+	serial = strtoll(number + 4, NULL, 10);
+	return record_use(c, who, number, filer, serial, "void",
+	    u.shipment[0] != '\0' ? u.shipment : NULL, reason, e);
+}
+
+int
 lb_entry_void(struct lb_vault *v, const struct lb_who *who,
     const char *number_in, const char *reason, struct lb_err *e)
 {
 	struct lb_store		*st = v->st;
 	struct lb_change	 c;
 	struct use_row		 u;
+	struct lb_shiprow	*sr;
 	struct lb_buf		 detail;
 	char			 number[LB_ENTRY_STRLEN], why[LB_WHY_MAX];
-	char			 filer[4], ts[24];
+	char			 filer[4], ts[24], status[16], on[LB_ENTRY_STRLEN];
+	char			 released[16];
 	int64_t			 serial, first;
-	int			 rc, ret = -1;
+	int			 rc, ret = -1, assigned = 0;
 
 	if (lb_entry_parse(number_in, strlen(number_in), number, why,
 	    sizeof(why)) == -1)
@@ -447,6 +438,9 @@ lb_entry_void(struct lb_vault *v, const struct lb_who *who,
 	filer[3] = '\0';
 	serial = strtoll(number + 4, NULL, 10);
 	memset(&u, 0, sizeof(u));
+	if ((sr = lb_calloc(1, sizeof(*sr))) == NULL)
+		return lb_error(e, "out of memory");
+	lb_shiprow_init(sr, lb_kind_get("shipments"));
 	lb_buf_init(&detail, 1024);
 	if (lb_change_begin(st, &c, e) == -1)
 		goto out_free;
@@ -468,24 +462,55 @@ lb_entry_void(struct lb_vault *v, const struct lb_who *who,
 		goto out;
 	}
 	if (u.found && u.shipment[0] != '\0') {
-		lb_error(e, "%s is assigned to shipment %s: change the "
-		    "shipment's entry number in the main system's feed first",
-		    number, u.shipment);
-		goto out;
+		/* Undo a draw: the shipment loses the number, unless CBP
+		 * released the cargo on it. */
+		if ((rc = lb_shiprow_get(st, sr, u.shipment, e)) == -1)
+			goto out;
+		lb_value_copy(&sr->vals[lb_shiprow_col(sr, "entry_number")],
+		    on, sizeof(on));
+		if (rc == 1 && strcmp(on, number) == 0) {
+			lb_value_copy(&sr->vals[lb_shiprow_col(sr, "status")],
+			    status, sizeof(status));
+			lb_value_copy(&sr->vals[lb_shiprow_col(sr,
+			    "release_date")], released, sizeof(released));
+			if (strcmp(status, "released") == 0) {
+				lb_error(e, "%s is the entry number of shipment "
+				    "%s, released on %s: a released entry must "
+				    "be filed, it cannot be voided", number,
+				    u.shipment, released[0] ? released :
+				    "a date the feed does not give");
+				goto out;
+			}
+			if (lb_shipment_put_entry(&c, who, sr, NULL, 0,
+			    e) == -1)
+				goto out;
+			assigned = 1;
+		}
+		if (lb_recovery_void(&c, who, u.shipment, number, e) == -1)
+			goto out;
 	}
-	if (record_use(&c, who, number, filer, serial, "void", NULL, reason,
-	    e) == -1)
+	if (record_use(&c, who, number, filer, serial, "void",
+	    u.shipment[0] != '\0' ? u.shipment : NULL, reason, e) == -1)
 		goto out;
 	lb_buf_addf(&detail, "{\"number\":\"%s\",\"reason\":", number);
 	lb_buf_add_json_str(&detail, reason, strlen(reason));
+	if (u.shipment[0] != '\0') {
+		lb_buf_adds(&detail, ",\"shipment\":");
+		lb_buf_add_json_str(&detail, u.shipment, strlen(u.shipment));
+		lb_buf_addf(&detail, ",\"unassigned\":%s", assigned ? "true" :
+		    "false");
+	}
 	lb_buf_adds(&detail, "}");
 	lb_who_ts(who, ts);
-	ret = lb_change_commit(&c, ts, who->actor, "entry.void", filer,
-	    lb_buf_cstr(&detail), NULL, e);
+	ret = lb_change_commit(&c, ts, who->actor, "entry.void",
+	    u.shipment[0] != '\0' ? u.shipment : filer, lb_buf_cstr(&detail),
+	    NULL, e);
 	goto out_free;
 out:
 	lb_change_abort(&c);
 out_free:
+	lb_shiprow_free(sr);
+	free(sr);
 	lb_buf_free(&detail);
 	return ret;
 }

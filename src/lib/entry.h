@@ -22,6 +22,7 @@
 #include "cbp.h"
 #include "err.h"
 #include "import.h"
+#include "journal.h"
 #include "vault.h"
 
 #define LB_SERIAL_MAX	9999999
@@ -48,8 +49,17 @@ int	lb_entry_next(struct lb_vault *, const struct lb_who *,
 int	lb_entry_next_typed(struct lb_vault *, const struct lb_who *,
 	    const char *filer, const char *shipment, int entry_type,
 	    char number[LB_ENTRY_STRLEN], struct lb_err *);
-/* Void a number of a block (drawn, or still free), with a reason. */
+/*
+ * Void a number of a block (drawn, or still free), with a reason.  A number
+ * assigned to a shipment not yet released on it is taken off the shipment
+ * (which may draw again) and its recovery tasks close as void; on a
+ * released shipment it is refused.  The number stays known as void, so it
+ * is never drawn again and `entry export` tells the main system.
+ */
 int	lb_entry_void(struct lb_vault *, const struct lb_who *,
+	    const char *number, const char *reason, struct lb_err *);
+/* The same inside an open change, for a number known to be drawn. */
+int	lb_entry_mark_void(struct lb_change *, const struct lb_who *,
 	    const char *number, const char *reason, struct lb_err *);
 /*
  * Mark the numbers of a CSV file (column entry_number, optional note) as

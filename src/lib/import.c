@@ -31,6 +31,7 @@
 #include "json.h"
 #include "keyset.h"
 #include "mem.h"
+#include "shipment.h"
 
 #define MAX_COLS	64
 #define TAG_KEY		1000	/* keyset tag for keys; columns use their index */
@@ -67,6 +68,10 @@ struct imp {
 	int			 open;
 	int			 table_empty;	/* no row of the kind before */
 	struct lb_rules		 rules;
+	const struct lb_who	*who;
+	const char		*file;		/* as named in warnings */
+	struct lb_overlay	*ov;		/* fields Lifeboat owns */
+	const struct lb_record	*rec;		/* the record being read */
 };
 
 static void
@@ -464,6 +469,33 @@ check_links(struct imp *p, const struct lb_record *r)
 }
 
 static void
+overlay_where(void *arg, int c, unsigned long *line, unsigned long *col)
+{
+	struct imp	*p = arg;
+
+	where(p, p->rec, c, line, col);
+}
+
+static void
+overlay_warn(void *arg, unsigned long line, unsigned long col,
+    const char *msg)
+{
+	struct imp	*p = arg;
+	struct lb_import *im = p->im;
+	struct lb_diag	*d;
+
+	if (im->nwarns >= p->max_errors ||
+	    (d = lb_reallocarray(im->warns, im->nwarns + 1, sizeof(*d))) ==
+	    NULL)
+		return;
+	im->warns = d;
+	d = &d[im->nwarns++];
+	d->line = line;
+	d->col = col;
+	(void)snprintf(d->msg, sizeof(d->msg), "%s", msg);
+}
+
+static void
 record(struct imp *p, const struct lb_record *r)
 {
 	struct lb_import	*im = p->im;
@@ -476,6 +508,14 @@ record(struct imp *p, const struct lb_record *r)
 	if (gather(p, r) == -1)
 		return;
 	bad = check_columns(p, r);
+	/* What Lifeboat decided wins over the feed (shipment.h). */
+	p->rec = r;
+	if (bad == 0 && p->ov != NULL && lb_overlay_apply(p->ov, &p->ch, p->who,
+	    p->vals, p->file, overlay_where, overlay_warn, p,
+	    &im->conflicts, p->e) == -1) {
+		p->failed = -1;
+		return;
+	}
 	if (bad == 0 && lb_check_record(&p->rules, p->vals, &c, why,
 	    sizeof(why)) == -1) {
 		where(p, r, c, &line, &cn);
@@ -688,9 +728,11 @@ journal_detail(struct imp *p, const char *source, struct lb_buf *b)
 	lb_buf_adds(b, "{\"source\":");
 	lb_buf_add_json_str(b, source, strlen(source));
 	lb_buf_addf(b, ",\"format\":\"%s\",\"records\":%" PRId64 ",\"written\":%"
-	    PRId64 ",\"unchanged\":%" PRId64 ",\"blake2b\":\"",
-	    im->used_format == LB_FMT_JSON ? "json" : "csv", im->records,
-	    im->written, im->unchanged);
+	    PRId64 ",\"unchanged\":%" PRId64, im->used_format == LB_FMT_JSON ?
+	    "json" : "csv", im->records, im->written, im->unchanged);
+	if (im->conflicts > 0)
+		lb_buf_addf(b, ",\"conflicts\":%" PRId64, im->conflicts);
+	lb_buf_adds(b, ",\"blake2b\":\"");
 	lb_buf_add_hex(b, im->digest, LB_HASH_LEN);
 	lb_buf_adds(b, "\"}");
 }
@@ -756,8 +798,9 @@ lb_import_run(struct lb_vault *v, const struct lb_who *who,
 	int		 fd = -1, ret = -1;
 
 	im->records = im->written = im->unchanged = im->seq = 0;
-	im->diags = NULL;
-	im->ndiags = im->nerrors = 0;
+	im->diags = im->warns = NULL;
+	im->ndiags = im->nerrors = im->nwarns = 0;
+	im->conflicts = 0;
 	memset(&p, 0, sizeof(p));
 	p.st = v->st;
 	p.im = im;
@@ -798,9 +841,13 @@ lb_import_run(struct lb_vault *v, const struct lb_who *who,
 		lb_error(e, "out of memory");
 		goto out;
 	}
+	p.who = who;
+	p.file = im->source != NULL ? im->source : im->path;
 	if (lb_change_begin(v->st, &p.ch, e) == -1)
 		goto out;
 	p.open = 1;
+	if (lb_overlay_load(v->st, p.k, &p.ov, e) == -1)
+		goto out;
 	{
 		int64_t	n;
 
@@ -847,6 +894,7 @@ out:
 		free(p.defer[i].value);
 	free(p.defer);
 	free(p.scratch);
+	lb_overlay_free(p.ov);
 	lb_keyset_free(p.seen);
 	lb_buf_free(&p.key);
 	lb_buf_free(&detail);
@@ -857,6 +905,7 @@ void
 lb_import_free(struct lb_import *im)
 {
 	free(im->diags);
-	im->diags = NULL;
-	im->ndiags = 0;
+	free(im->warns);
+	im->diags = im->warns = NULL;
+	im->ndiags = im->nwarns = 0;
 }

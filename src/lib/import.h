@@ -52,6 +52,13 @@ struct lb_import {
 	size_t		 ndiags;
 	size_t		 nerrors;	/* found, maybe more than ndiags */
 	int		 stopped;	/* reading stopped at max_errors */
+	/*
+	 * Warnings: feed values that disagree with a field Lifeboat owns
+	 * (shipment.h), kept out of the vault; the file is still imported.
+	 */
+	struct lb_diag	*warns;
+	size_t		 nwarns;	/* kept (at most max_errors) */
+	int64_t		 conflicts;	/* found */
 };
 
 /*

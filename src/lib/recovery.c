@@ -19,11 +19,17 @@
 static const char *const tasks[] = { "release", "summary", "statement" };
 #define NTASKS	3
 
+/* A state of the recovery kind (kind.c declares them, "void" included). */
 static int
 known_state(const char *s)
 {
-	return strcmp(s, "pending") == 0 || strcmp(s, "transmitted") == 0 ||
-	    strcmp(s, "accepted") == 0 || strcmp(s, "rejected") == 0;
+	const struct lb_kind	*k = lb_kind_get("recovery");
+	const char * const	*w = k->cols[lb_kind_col(k, "state")].words;
+
+	for (; *w != NULL; w++)
+		if (strcmp(*w, s) == 0)
+			return 1;
+	return 0;
 }
 
 struct list_scan {
@@ -65,7 +71,7 @@ lb_recovery_list(struct lb_vault *v, const char *state, lb_recovery_cb *cb,
 
 	if (state != NULL && !known_state(state))
 		return lb_error(e, "unknown state \"%s\" (pending, transmitted, "
-		    "accepted or rejected)", state);
+		    "accepted, rejected or void)", state);
 	return v->st->ops->query_rows(v->st, "recovery_queue", state, 0, 0,
 	    on_item, &s, e);
 }
@@ -124,6 +130,9 @@ transition(const char *ref, const char *task, const char *from,
 	if (strcmp(was, "accepted") == 0)
 		return lb_error(e, "%s %s was accepted by CBP: it cannot change",
 		    ref, task);
+	if (strcmp(was, "void") == 0)
+		return lb_error(e, "%s %s is void: its entry number was voided",
+		    ref, task);
 	return 0;
 }
 
@@ -149,7 +158,7 @@ lb_recovery_mark(struct lb_vault *v, const struct lb_who *who,
 			return lb_error(e, "unknown task \"%s\" (release, "
 			    "summary, statement or all)", task);
 	}
-	if (!known_state(state))
+	if (!known_state(state) || strcmp(state, "void") == 0)
 		return lb_error(e, "unknown state \"%s\" (transmitted, accepted "
 		    "or rejected)", state);
 	if (strcmp(state, "rejected") == 0 && (reason == NULL ||
@@ -217,6 +226,75 @@ out_free:
 	lb_buf_free(&d);
 	free(r);
 	return ret;
+}
+
+static int
+task_row(struct lb_change *c, const struct lb_who *who, struct lb_row *r,
+    const char *ref, const char *task, const char *number, const char *state,
+    const char *reason, struct lb_err *e)
+{
+	const struct lb_kind	*k = lb_kind_get("recovery");
+	char			 key[64], ts[24];
+	int			 changed;
+
+	lb_who_ts(who, ts);
+	lb_row_init(r, k);
+	if (lb_row_set(r, "shipment_ref", ref, e) == -1 ||
+	    lb_row_set(r, "task", task, e) == -1 ||
+	    lb_row_set(r, "entry_number", number, e) == -1 ||
+	    lb_row_set(r, "state", state, e) == -1 ||
+	    lb_row_set(r, "reason", reason, e) == -1 ||
+	    lb_row_set(r, "at", ts, e) == -1 ||
+	    lb_row_set(r, "actor", who->actor, e) == -1 ||
+	    lb_row_key(r, key, sizeof(key), e) == -1)
+		return -1;
+	return lb_change_upsert(c, k, r->vals, key, strlen(key), &changed, e);
+}
+
+int
+lb_recovery_void(struct lb_change *c, const struct lb_who *who,
+    const char *ref, const char *number, struct lb_err *e)
+{
+	struct lb_row	*r;
+	char		 why[80];
+	int		 i, rc = 0;
+
+	if ((r = lb_calloc(1, sizeof(*r))) == NULL)
+		return lb_error(e, "out of memory");
+	(void)snprintf(why, sizeof(why), "entry number %s was voided", number);
+	for (i = 0; i < NTASKS && rc == 0; i++)
+		rc = task_row(c, who, r, ref, tasks[i], number, "void", why, e);
+	free(r);
+	return rc;
+}
+
+int
+lb_recovery_reopen(struct lb_change *c, const char *ref, struct lb_err *e)
+{
+	const struct lb_kind	*k = lb_kind_get("recovery");
+	struct mark_ctx		 m;
+	struct lb_value		 vals[8];
+	char			 key[64];
+	int			 i, deleted;
+
+	memset(&m, 0, sizeof(m));
+	if (c->st->ops->rows_by(c->st, k, ref, strlen(ref), on_task, &m,
+	    e) == -1)
+		return -1;
+	for (i = 0; i < NTASKS; i++) {
+		if (strcmp(m.state[i], "void") != 0)
+			continue;
+		memset(vals, 0, sizeof(vals));
+		vals[0].s = ref;
+		vals[0].len = strlen(ref);
+		vals[1].s = tasks[i];
+		vals[1].len = strlen(tasks[i]);
+		(void)snprintf(key, sizeof(key), "%s|%s", ref, tasks[i]);
+		if (lb_change_delete(c, k, vals, key, strlen(key), &deleted,
+		    e) == -1)
+			return -1;
+	}
+	return 0;
 }
 
 /* The attachment. */

@@ -22,13 +22,14 @@
 
 #include "attachment.h"
 #include "err.h"
+#include "journal.h"
 #include "vault.h"
 
 struct lb_recovery_item {
 	char	ref[36];
 	char	task[12];		/* release, summary, statement */
 	char	entry[16];
-	char	state[12];		/* pending ... rejected */
+	char	state[12];		/* pending ... rejected, void */
 	char	reason[201];
 	char	at[24];			/* when the state was set; "" pending */
 	char	actor[81];
@@ -54,12 +55,22 @@ int	lb_recovery_list(struct lb_vault *, const char *state,
  * Set the state of a shipment's task (or of all three with task "all"):
  * transmitted, accepted or rejected (a reason is required for rejected).
  * Refused: an unknown shipment or one without an entry number, going back
- * to pending, changing an accepted task, setting the state it already
- * has.  One journaled change; nothing is written when any task refuses.
+ * to pending, changing an accepted or void task, setting the state it
+ * already has.  One journaled change; nothing is written when any task refuses.
  */
 int	lb_recovery_mark(struct lb_vault *, const struct lb_who *,
 	    const char *ref, const char *task, const char *state,
 	    const char *reason, struct lb_err *);
+/*
+ * Inside an open change: close the three tasks of shipment ref as void
+ * (its entry number `number` was voided), or reopen them (delete void
+ * rows) when the shipment draws a new number.
+ */
+int	lb_recovery_void(struct lb_change *, const struct lb_who *,
+	    const char *ref, const char *number, struct lb_err *);
+int	lb_recovery_reopen(struct lb_change *, const char *ref,
+	    struct lb_err *);
+
 /*
  * Fill the attachment for an entry number of the vault as of who->now:
  * relief_id names the discretion to cite, or NULL to take the one covering

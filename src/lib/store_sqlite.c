@@ -963,16 +963,18 @@ static const struct {
 	    "SELECT shipment_ref, task FROM recovery WHERE state IN "
 	    "('transmitted', 'accepted')" },
 	/* The recovery queue: every shipment that drew a number of the
-	 * reserve, or has a task recorded, times the three tasks; ?1 a state
-	 * or NULL for all. */
+	 * reserve, was released on paper, or has a task recorded, times the
+	 * three tasks; ?1 a state or NULL for all. */
 	{ "recovery_queue",
 	    "WITH q(ref) AS (SELECT shipment_ref FROM entry_use WHERE "
 	    "state = 'drawn' AND shipment_ref IS NOT NULL UNION SELECT "
-	    "shipment_ref FROM recovery), t(task, ord) AS (VALUES "
+	    "shipment_ref FROM recovery UNION SELECT shipment_ref FROM "
+	    "paper_release), t(task, ord) AS (VALUES "
 	    "('release', 1), ('summary', 2), ('statement', 3)) "
-	    "SELECT q.ref, t.task, coalesce(r.entry_number, s.entry_number, "
+	    "SELECT q.ref, t.task, coalesce(r.entry_number, "
 	    "(SELECT number FROM entry_use WHERE shipment_ref = q.ref AND "
-	    "state = 'drawn')), coalesce(r.state, 'pending'), r.reason, r.at, "
+	    "state = 'drawn'), s.entry_number), coalesce(r.state, 'pending'), "
+	    "r.reason, r.at, "
 	    "r.actor, s.status, s.importer_number, s.port_entry, s.mode, "
 	    "s.carrier_scac, s.bill, s.release_date, s.entered_value, "
 	    "(SELECT at FROM entry_use WHERE shipment_ref = q.ref AND "
