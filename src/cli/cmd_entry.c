@@ -11,14 +11,17 @@
 #include "cbp.h"
 #include "cli.h"
 #include "entry.h"
+#include "journal.h"
 #include "kind.h"
+#include "shipment.h"
 
 static const char entry_usage[] =
     "usage: lifeboat entry check NUMBER...\n"
     "       lifeboat entry reserve --filer F --from NNNNNNN --to NNNNNNN "
     "[--port DDPP] [--note TEXT]\n"
-    "       lifeboat entry next --filer F [--shipment REF [--type NN] | "
-    "--count N] [--json]\n"
+    "       lifeboat entry next --filer F [--shipment REF [--type NN] "
+    "[--anyway] | --count N]\n"
+    "                           [--json]\n"
     "       lifeboat entry void NUMBER --reason TEXT\n"
     "       lifeboat entry used FILE [--dry-run] [--json]\n"
     "       lifeboat entry export [--json]\n"
@@ -30,7 +33,12 @@ static const char entry_usage[] =
     "the numbers of a CSV file (column entry_number,\noptional note) as used "
     "by the main system so they are skipped; 'export' lists\nevery number "
     "drawn, voided or used, for the main system to skip after recovery.\n"
-    "'blocks' shows what is left, and warns below the entry_low setting.\n";
+    "'blocks' shows what is left, and warns below the entry_low setting.\n"
+    "'next --shipment' first checks that the shipment's release pack can be "
+    "made\nand draws nothing, naming every missing field, unless --anyway; a "
+    "cancelled\nor released shipment never draws.  'void' of a number "
+    "assigned to a shipment\nnot yet released takes it off the shipment "
+    "(it stays in 'export' as void).\n";
 
 static int
 entry_check(int argc, char **argv)
@@ -127,6 +135,46 @@ entry_reserve(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+/* Why no number was drawn: text on stderr, or JSON on stdout too. */
+static int
+draw_refused(const char *shipment, int rc, const struct lb_problems *missing,
+    const struct lb_err *e, int json)
+{
+	struct lb_buf	b;
+	size_t		i;
+
+	if (json) {
+		lb_buf_init(&b, 1 << 16);
+		lb_buf_adds(&b, "{\"ok\":false,\"error\":");
+		if (rc == 1)
+			lb_buf_adds(&b, "\"the release pack cannot be made: "
+			    "nothing drawn\"");
+		else
+			lb_buf_add_json_str(&b, e->msg, strlen(e->msg));
+		lb_buf_adds(&b, ",\"missing\":[");
+		for (i = 0; rc == 1 && i < missing->n; i++) {
+			lb_buf_adds(&b, i ? "," : "");
+			lb_buf_add_json_str(&b, missing->v[i].msg,
+			    strlen(missing->v[i].msg));
+		}
+		lb_buf_adds(&b, "]}\n");
+		fputs(lb_buf_cstr(&b), stdout);
+		lb_buf_free(&b);
+	}
+	if (rc != 1) {
+		cli_warn("%s", e->msg);
+		return EXIT_INVALID;
+	}
+	for (i = 0; i < missing->n; i++)
+		cli_warn("%s", missing->v[i].msg);
+	cli_warn("shipment %s: nothing drawn, its release pack cannot be made "
+	    "(%zu problem%s); correct the fields with lifeboat shipment set %s "
+	    "FIELD=VALUE --reason TEXT, or draw anyway with --anyway",
+	    shipment, missing->total, missing->total == 1 ? "" : "s",
+	    shipment);
+	return EXIT_INVALID;
+}
+
 static int
 entry_next(struct cli *c, int argc, char **argv)
 {
@@ -135,6 +183,7 @@ entry_next(struct cli *c, int argc, char **argv)
 		{ "shipment", required_argument, NULL, 's' },
 		{ "count", required_argument, NULL, 'c' },
 		{ "type", required_argument, NULL, 't' },
+		{ "anyway", no_argument, NULL, 'a' },
 		{ "json", no_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -143,8 +192,9 @@ entry_next(struct cli *c, int argc, char **argv)
 	char		 number[LB_ENTRY_STRLEN];
 	struct lb_vault	*v;
 	struct lb_err	 e;
+	struct lb_problems missing;
 	long		 count = 1, i;
-	int		 ch, rc = 0, json = 0;
+	int		 ch, rc = 0, json = 0, anyway = 0;
 
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -163,6 +213,9 @@ entry_next(struct cli *c, int argc, char **argv)
 			if (cli_number("--type", optarg, 1, 99, &type) == -1)
 				return EXIT_USAGE;
 			break;
+		case 'a':
+			anyway = 1;
+			break;
 		case 'j':
 			json = 1;
 			break;
@@ -172,6 +225,10 @@ entry_next(struct cli *c, int argc, char **argv)
 	}
 	if (filer == NULL || optind != argc) {
 		cli_warn("entry next: expected --filer F [--shipment REF]");
+		return EXIT_USAGE;
+	}
+	if (anyway && shipment == NULL) {
+		cli_warn("entry next: --anyway goes with --shipment");
 		return EXIT_USAGE;
 	}
 	if (type != 0 && shipment == NULL) {
@@ -198,14 +255,23 @@ entry_next(struct cli *c, int argc, char **argv)
 			fflush(stdout);
 		}
 	}
-	if (rc == 0)
-		rc = lb_entry_next_typed(v, &c->who, filer, shipment,
-		    (int)type, number, &e);
+	lb_problems_init(&missing, 64);
+	if (rc == 0 && shipment != NULL)
+		rc = lb_shipment_draw(v, &c->who, shipment, filer, (int)type,
+		    anyway, number, &missing, &e);
+	else if (rc == 0)
+		rc = lb_entry_next(v, &c->who, filer, NULL, number, &e);
 	lb_vault_close(v);
-	if (rc == -1) {
-		cli_warn("%s", e.msg);
-		return EXIT_INVALID;
+	if (rc == 1 || rc == 2 || rc == -1) {
+		rc = draw_refused(shipment, rc, &missing, &e, json);
+		lb_problems_free(&missing);
+		return rc;
 	}
+	if (missing.total > 0 && !json)
+		cli_warn("%s drawn anyway: the release pack cannot be made yet "
+		    "(%zu problem%s: lifeboat pack %s names them)", number,
+		    missing.total, missing.total == 1 ? "" : "s", shipment);
+	lb_problems_free(&missing);
 	if (json) {
 		struct lb_buf	b;
 

@@ -244,6 +244,18 @@ lb_entry_next(struct lb_vault *v, const struct lb_who *who,
 }
 
 int
+lb_entry_type_check(int entry_type, struct lb_err *e)
+{
+	if (entry_type != 0 && lb_entry_type_closed(entry_type))
+		return lb_error(e, "entry type %02d (%s) is no longer accepted",
+		    entry_type, lb_entry_type_name(entry_type));
+	if (entry_type != 0 && !lb_entry_type_valid(entry_type))
+		return lb_error(e, "entry type %02d is not a CBP entry type",
+		    entry_type);
+	return 0;
+}
+
+int
 lb_entry_next_typed(struct lb_vault *v, const struct lb_who *who,
     const char *filer_in, const char *shipment, int entry_type,
     char number[LB_ENTRY_STRLEN], struct lb_err *e)
@@ -263,12 +275,8 @@ lb_entry_next_typed(struct lb_vault *v, const struct lb_who *who,
 		return -1;
 	if (entry_type != 0 && shipment == NULL)
 		return lb_error(e, "an entry type goes with a shipment");
-	if (entry_type != 0 && lb_entry_type_closed(entry_type))
-		return lb_error(e, "entry type %02d (%s) is no longer accepted",
-		    entry_type, lb_entry_type_name(entry_type));
-	if (entry_type != 0 && !lb_entry_type_valid(entry_type))
-		return lb_error(e, "entry type %02d is not a CBP entry type",
-		    entry_type);
+	if (lb_entry_type_check(entry_type, e) == -1)
+		return -1;
 	if ((sr = lb_calloc(1, sizeof(*sr))) == NULL)
 		return lb_error(e, "out of memory");
 	lb_shiprow_init(sr, sk);

@@ -41,6 +41,8 @@ int	lb_entry_reserve(struct lb_vault *, const struct lb_who *,
 int	lb_entry_next(struct lb_vault *, const struct lb_who *,
 	    const char *filer, const char *shipment,
 	    char number[LB_ENTRY_STRLEN], struct lb_err *);
+/* 0 when entry_type is 0 (none) or a type a draw may set; -1 with why. */
+int	lb_entry_type_check(int entry_type, struct lb_err *);
 /*
  * The same, setting the shipment's entry type too (entry_type 0 leaves it
  * as it is): the release pack needs one, and a shipment drawn a number on

@@ -15,6 +15,7 @@
 #include "date.h"
 #include "entry.h"
 #include "mem.h"
+#include "pack.h"
 #include "recovery.h"
 #include "row.h"
 #include "shipment.h"
@@ -478,7 +479,7 @@ lb_overlay_apply(struct lb_overlay *ov, struct lb_change *c,
 	const struct lb_column	*col;
 	struct owned_item	*it;
 	char			 feed[LB_CHECK_SCRATCH], fwhere[512];
-	char			 msg[1200], ours[420], theirs[420];
+	char			 msg[1200], ours[420], theirs[420], what[80];
 	unsigned long		 line, colno;
 	size_t			 i, reflen;
 	long			 lineno = 0;
@@ -521,11 +522,16 @@ lb_overlay_apply(struct lb_overlay *ov, struct lb_change *c,
 				return -1;
 			people_text(col, it->value, ours, sizeof(ours));
 			people_text(col, feed, theirs, sizeof(theirs));
-			(void)snprintf(msg, sizeof(msg), "%s of %s %s: the feed "
-			    "says %s%s%s but Lifeboat holds %s%s%s (%s): "
-			    "Lifeboat's value is kept until the conflict is "
-			    "resolved", it->field, ov->lines ? "line of" :
-			    "shipment", it->ref, feed[0] ? "\"" : "",
+			if (ov->lines)
+				(void)snprintf(what, sizeof(what), "%s of line "
+				    "%ld", col->name, it->line);
+			else
+				(void)snprintf(what, sizeof(what), "%s",
+				    col->name);
+			(void)snprintf(msg, sizeof(msg), "%s of shipment %s: "
+			    "the feed says %s%s%s but Lifeboat holds %s%s%s "
+			    "(%s): Lifeboat's value is kept until the conflict "
+			    "is resolved", what, it->ref, feed[0] ? "\"" : "",
 			    feed[0] ? theirs : "nothing", feed[0] ? "\"" : "",
 			    it->value[0] ? "\"" : "", it->value[0] ? ours :
 			    "nothing", it->value[0] ? "\"" : "", it->source);
@@ -694,6 +700,55 @@ lb_shipment_put_entry(struct lb_change *c, const struct lb_who *who,
 			return -1;
 	}
 	return 0;
+}
+
+int
+lb_shipment_draw(struct lb_vault *v, const struct lb_who *who,
+    const char *ref, const char *filer, int entry_type, int anyway,
+    char number[LB_ENTRY_STRLEN], struct lb_problems *missing,
+    struct lb_err *e)
+{
+	struct lb_shiprow	*r;
+	char			 status[16], has[LB_ENTRY_STRLEN];
+	int			 rc;
+
+	number[0] = '\0';
+	if (lb_entry_type_check(entry_type, e) == -1)
+		return -1;
+	/* A shipment that cannot draw at all is told so first. */
+	if ((r = lb_calloc(1, sizeof(*r))) == NULL)
+		return lb_error(e, "out of memory");
+	lb_shiprow_init(r, lb_kind_get("shipments"));
+	rc = lb_shiprow_get(v->st, r, ref, e);
+	if (rc == 1) {
+		lb_value_copy(&r->vals[lb_shiprow_col(r, "status")], status,
+		    sizeof(status));
+		lb_value_copy(&r->vals[lb_shiprow_col(r, "entry_number")], has,
+		    sizeof(has));
+	}
+	lb_shiprow_free(r);
+	free(r);
+	if (rc == -1)
+		return -1;
+	if (rc == 0) {
+		lb_error(e, "no shipment \"%s\" in the vault", ref);
+		return 2;
+	}
+	if (strcmp(status, "cancelled") == 0 || strcmp(status, "released") == 0)
+		return lb_error(e, "shipment %s is %s: it takes no entry number "
+		    "from the reserve", ref, status);
+	if (has[0] != '\0')
+		return lb_error(e, "shipment %s already has entry number %s",
+		    ref, has);
+	rc = lb_pack_check_draw(v, ref, entry_type, missing, e);
+	if (rc == -1)
+		return -1;
+	if (rc == LB_PACK_NOT_FOUND)
+		return 2;
+	if (rc == LB_PACK_REFUSED && !anyway)
+		return 1;
+	/* The draw refuses a cancelled or released shipment by itself. */
+	return lb_entry_next_typed(v, who, filer, ref, entry_type, number, e);
 }
 
 /* Conflicts. */

@@ -171,6 +171,19 @@ int	lb_shipment_set(struct lb_vault *, const struct lb_who *,
 	    struct lb_err *);
 
 /*
+ * Draw the next number of filer's reserve for shipment ref (setting its
+ * entry type when entry_type is not 0), first checking that its release
+ * pack can be made: when it cannot, returns 1 with every reason in
+ * *missing (initialised by the caller) and draws nothing, unless anyway.
+ * A cancelled or released shipment never draws.  0 drawn (number set),
+ * 2 no such shipment (*e), -1 refused or failed (*e).
+ */
+int	lb_shipment_draw(struct lb_vault *, const struct lb_who *,
+	    const char *ref, const char *filer, int entry_type, int anyway,
+	    char number[LB_ENTRY_STRLEN], struct lb_problems *missing,
+	    struct lb_err *);
+
+/*
  * The assignment to a shipment's entry number, for the entry module: set
  * (number, entry_type when non-zero) or clear (number NULL) the shipment's
  * entry number in change c, holding it (or letting it go).

@@ -1,6 +1,7 @@
 /*
  * status.c: collecting the vault's status and risks (see status.h).
  */
+#include <assert.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include "agenda.h"
 #include "date.h"
 #include "journal.h"
+#include "shipment.h"
 #include "status.h"
 
 const char * const lb_shipment_statuses[] = {
@@ -53,7 +55,8 @@ risk(struct lb_status *s, const char *id, int64_t count, const char *hint,
 	struct lb_risk	*r;
 	va_list		 ap;
 
-	if (count <= 0 || s->nrisks >= LB_STATUS_MAX_RISKS)
+	assert(s->nrisks < LB_STATUS_MAX_RISKS);
+	if (count <= 0)
 		return;
 	r = &s->risks[s->nrisks++];
 	r->id = id;
@@ -205,5 +208,11 @@ collect(struct lb_vault *v, int64_t now, struct lb_status *s,
 	risk(s, "no_entry_reserve", s->reserve.nfilers == 0 ? 1 : 0,
 	    "set serials aside outside the main system: lifeboat entry "
 	    "reserve", "no entry numbers reserved for downtime");
+	if (lb_owned_conflicts(v, &n, e) == -1)
+		return -1;
+	risk(s, "feed_conflicts", n, "keep Lifeboat's value or accept the "
+	    "feed's: lifeboat shipment conflicts", "%" PRId64 " value%s of the "
+	    "main system's feed disagree%s with what Lifeboat decided", n,
+	    n == 1 ? "" : "s", n == 1 ? "s" : "");
 	return 0;
 }

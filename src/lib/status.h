@@ -19,7 +19,9 @@
 #include "vault.h"
 
 #define LB_STATUS_MAX_KINDS	16
-#define LB_STATUS_MAX_RISKS	16
+/* Every risk status.c can raise fits (it asserts): a dropped risk would
+ * be a silent one. */
+#define LB_STATUS_MAX_RISKS	32
 
 struct lb_kind_status {
 	const char	*kind;
