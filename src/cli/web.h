@@ -93,6 +93,7 @@ web_handler	api_users, api_user_add, api_user_disable, api_user_enable;
 web_handler	api_clocks, api_clock_start, api_clock_stop;
 web_handler	api_settings, api_checkpoint, api_verify;
 web_handler	api_attachment, api_void;
+web_handler	api_ship_release, api_ship_set, api_ship_resolve, api_conflicts;
 web_handler	ui_asset, ui_login, ui_login_post, ui_logout, ui_home;
 web_handler	ui_shipments, ui_shipment, ui_draw, ui_deadlines, ui_recovery;
 web_handler	ui_users, ui_user_add, ui_user_disable, ui_user_enable;

@@ -28,6 +28,7 @@
 #include "recovery.h"
 #include "relief.h"
 #include "row.h"
+#include "shipment.h"
 #include "verify.h"
 #include "web.h"
 #include "web_api.h"
@@ -428,7 +429,12 @@ api_shipment_load(struct web_req *rq, const char *ref, struct lb_buf *b,
 	if (rq->v->st->ops->rows_by(rq->v->st, lb_kind_get("lines"), ref,
 	    strlen(ref), on_line, &o, e) == -1)
 		return -1;
-	lb_buf_adds(b, "]}\n");
+	lb_buf_addc(b, ']');
+	/* Who decided what, and why, is the broker's business. */
+	if (web_role_bit(rq) != LB_ROLE_CLIENT &&
+	    api_shipment_decided(rq, ref, b, e) == -1)
+		return -1;
+	lb_buf_adds(b, "}\n");
 	return 1;
 }
 
@@ -608,8 +614,11 @@ api_draw_number(struct web_req *rq, char number[LB_ENTRY_STRLEN],
 {
 	const char	*ref = lb_arg(&rq->args, "ref");
 	const char	*filer = lb_arg(&rq->args, "filer");
+	const char	*anyway;
 	int64_t		 type;
 	struct lb_reserve r;
+	struct lb_problems missing;
+	int		 rc;
 
 	if (filer == NULL) {
 		/* The brokerage's first filer code with numbers left. */
@@ -626,8 +635,28 @@ api_draw_number(struct web_req *rq, char number[LB_ENTRY_STRLEN],
 	}
 	if (lb_arg_int(&rq->args, "entry_type", &type) == -1)
 		type = 0;	/* leave it as it is */
-	return lb_entry_next_typed(rq->v, &rq->who, filer, ref, (int)type,
-	    number, e);
+	anyway = lb_arg(&rq->args, "anyway");
+	lb_problems_init(&missing, 32);
+	rc = lb_shipment_draw(rq->v, &rq->who, ref, filer, (int)type,
+	    anyway != NULL && (strcmp(anyway, "true") == 0 ||
+	    strcmp(anyway, "1") == 0 || strcmp(anyway, "yes") == 0 ||
+	    strcmp(anyway, "on") == 0), number, &missing, e);
+	if (rc == 1) {
+		struct lb_buf	 m;
+		size_t		 i;
+
+		lb_buf_init(&m, sizeof(e->msg) - 1);
+		lb_buf_adds(&m, "the release pack cannot be made, so no number "
+		    "was drawn: ");
+		for (i = 0; i < missing.n; i++)
+			lb_buf_addf(&m, "%s%s", i ? "; " : "",
+			    missing.v[i].msg);
+		(void)snprintf(e->msg, sizeof(e->msg), "%s", m.data != NULL ?
+		    lb_buf_cstr(&m) : "the release pack cannot be made");
+		lb_buf_free(&m);
+	}
+	lb_problems_free(&missing);
+	return rc == 2 ? -1 : rc;
 }
 
 enum MHD_Result
@@ -644,9 +673,10 @@ api_draw(struct web_req *rq)
 		return rc == 0 ? web_problem(rq, 404, "no such shipment", NULL) :
 		    web_problem(rq, 500, "the vault cannot be read", e.msg);
 	lb_buf_init(&b, 4096);
-	if (api_draw_number(rq, number, &e) == -1) {
+	if ((rc = api_draw_number(rq, number, &e)) != 0) {
 		lb_buf_free(&b);
-		return web_problem(rq, 409, "no number drawn", e.msg);
+		return web_problem(rq, rc == 1 ? 422 : 409, "no number drawn",
+		    e.msg);
 	}
 	lb_buf_addf(&b, "{\"ref\":");
 	lb_buf_add_json_str(&b, lb_arg(&rq->args, "ref"),

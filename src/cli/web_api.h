@@ -45,10 +45,25 @@ int	api_shipment_load(struct web_req *, const char *ref, struct lb_buf *,
  * caller may not see it (journaled as access.denied); -1. */
 int	api_shipment_visible(struct web_req *, const char *ref,
 	    struct lb_err *);
-/* Draw a number for the "ref" argument (filer: the argument, or the first
- * with numbers left). */
+/*
+ * Draw a number for the "ref" argument (filer: the argument, or the first
+ * with numbers left), after checking its release pack can be made (unless
+ * the "anyway" argument): 0 drawn, 1 refused with every missing field in
+ * *e, -1 refused or failed (*e).
+ */
 int	api_draw_number(struct web_req *, char number[LB_ENTRY_STRLEN],
 	    struct lb_err *);
+/* The shipment page's and the API's actions of shipment.h, on the
+ * arguments ref, date, port, note / field, value, reason / field,
+ * resolution, reason: 0 or -1 (*e). */
+int	web_ship_release(struct web_req *, struct lb_err *);
+int	web_ship_set(struct web_req *, struct lb_err *);
+int	web_ship_resolve(struct web_req *, struct lb_err *);
+struct lb_owned_rec;
+void	api_owned_json(struct lb_buf *, const struct lb_owned_rec *);
+/* ,"decided":[...],"paper_release":{...}|null of shipment ref. */
+int	api_shipment_decided(struct web_req *, const char *ref,
+	    struct lb_buf *, struct lb_err *);
 /* {"status":{...},"recovery":{...}} */
 int	api_dashboard_json(struct web_req *, struct lb_buf *, struct lb_err *);
 /* The deadlines by the arguments as_of, at_risk, importer (a client: its

@@ -74,6 +74,32 @@ static const struct lb_param p_draw[] = {
 	{ "ref", LB_P_KEY, LB_P_PATH | LB_P_REQUIRED, 0, 0, NULL },
 	{ "filer", LB_P_CURSOR, LB_P_FORM, 0, 3, NULL },
 	{ "entry_type", LB_P_INT, LB_P_FORM, 1, 99, NULL },
+	{ "anyway", LB_P_BOOL, LB_P_FORM, 0, 0, NULL },
+	CSRF,
+};
+static const char * const resolutions[] = {
+	"keep", "accept", NULL
+};
+static const struct lb_param p_release[] = {
+	{ "ref", LB_P_KEY, LB_P_PATH | LB_P_REQUIRED, 0, 0, NULL },
+	{ "date", LB_P_DATE, LB_P_FORM | LB_P_REQUIRED, 0, 0, NULL },
+	{ "port", LB_P_TEXT, LB_P_FORM, 0, 4, NULL },
+	{ "note", LB_P_TEXT, LB_P_FORM, 0, 400, NULL },
+	CSRF,
+};
+static const struct lb_param p_setfield[] = {
+	{ "ref", LB_P_KEY, LB_P_PATH | LB_P_REQUIRED, 0, 0, NULL },
+	{ "field", LB_P_KEY, LB_P_FORM | LB_P_REQUIRED, 0, 0, NULL },
+	{ "value", LB_P_TEXT, LB_P_FORM, 0, 1000, NULL },
+	{ "reason", LB_P_TEXT, LB_P_FORM | LB_P_REQUIRED, 0, 400, NULL },
+	CSRF,
+};
+static const struct lb_param p_resolve[] = {
+	{ "ref", LB_P_KEY, LB_P_PATH | LB_P_REQUIRED, 0, 0, NULL },
+	{ "field", LB_P_KEY, LB_P_PATH | LB_P_REQUIRED, 0, 0, NULL },
+	{ "resolution", LB_P_ENUM, LB_P_FORM | LB_P_REQUIRED, 0, 0,
+	    resolutions },
+	{ "reason", LB_P_TEXT, LB_P_FORM | LB_P_REQUIRED, 0, 400, NULL },
 	CSRF,
 };
 static const struct lb_param p_deadlines[] = {
@@ -165,6 +191,17 @@ const struct web_route web_routes[] = {
 	    "the downtime release pack (PDF)"),
 	R("/api/v1/shipments/{ref}/entry", POST, WRITE, NP(p_draw), LB_R_JSON,
 	    api_draw, "draw an entry number from the reserve for it"),
+	R("/api/v1/shipments/{ref}/release", POST, WRITE, NP(p_release),
+	    LB_R_JSON, api_ship_release,
+	    "record that CBP released it on downtime paperwork"),
+	R("/api/v1/shipments/{ref}/fields", POST, WRITE, NP(p_setfield),
+	    LB_R_JSON, api_ship_set,
+	    "correct one field (COLUMN or LINE.COLUMN), with a reason"),
+	R("/api/v1/shipments/{ref}/conflicts/{field}", POST, WRITE,
+	    NP(p_resolve), LB_R_JSON, api_ship_resolve,
+	    "resolve a conflict with the feed: keep or accept"),
+	R("/api/v1/conflicts", GET, READ, NOPARAMS, 0, api_conflicts,
+	    "fields where the feed disagrees with what Lifeboat decided"),
 	R("/api/v1/dashboard", GET, READ, NOPARAMS, 0, api_dashboard,
 	    "copy age, deadlines at risk, numbers left, recovery queue"),
 	R("/api/v1/deadlines", GET, READ | CLI, NP(p_deadlines), 0,

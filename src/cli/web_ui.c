@@ -1378,7 +1378,7 @@ ui_draw(struct web_req *rq)
 		return page_broken(rq, NULL, e.msg);
 	if (rc == 0)
 		return page_not_found(rq);
-	if (api_draw_number(rq, number, &e) == -1)
+	if (api_draw_number(rq, number, &e) != 0)
 		return ship_page(rq, ref, 409, "No entry number drawn: ",
 		    e.msg);
 	lb_buf_init(&loc, 512);
