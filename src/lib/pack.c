@@ -368,8 +368,13 @@ filer_is_ours(const char *codes, const char *filer)
 	return 0;
 }
 
+/*
+ * Check pk; with draw set, as lb_pack_check_draw() does: the entry number
+ * is the one about to be drawn, so neither its absence nor its filer code
+ * is a problem.
+ */
 static void
-check(struct lb_pack *pk, int64_t deminimis, struct lb_problems *p)
+check(struct lb_pack *pk, int64_t deminimis, int draw, struct lb_problems *p)
 {
 	const char	*ref = pk->ref, *entry;
 	char		 a[32], b[32], d[16];
@@ -377,7 +382,7 @@ check(struct lb_pack *pk, int64_t deminimis, struct lb_problems *p)
 	size_t		 i, c;
 	int		 ship_bond;
 
-	if (absent(&pk->ship, pk->sc[S_ENTRY]))
+	if (!draw && absent(&pk->ship, pk->sc[S_ENTRY]))
 		lb_problems_add(p, "shipment %s: missing entry_number (entry "
 		    "number; draw one from the reserve with: lifeboat entry "
 		    "next --filer FILER --shipment %s)", ref, ref);
@@ -481,7 +486,7 @@ check(struct lb_pack *pk, int64_t deminimis, struct lb_problems *p)
 				need(p, ref, "brokerage: ", &pk->broker,
 				    pk->bc[c]);
 		need(p, ref, "brokerage: ", &pk->broker, pk->bc[B_SIGNER]);
-		if (strlen(entry) == 13 &&
+		if (!draw && strlen(entry) == 13 &&
 		    !filer_is_ours(B(pk, B_FILERS), entry))
 			lb_problems_add(p, "shipment %s: entry number %s has "
 			    "filer code %.3s, not one of the brokerage's (%s)",
@@ -506,11 +511,17 @@ check(struct lb_pack *pk, int64_t deminimis, struct lb_problems *p)
 	}
 }
 
-int
-lb_pack_load(struct lb_vault *v, const char *ref, struct lb_pack **out,
-    struct lb_problems *missing, struct lb_err *e)
+/*
+ * lb_pack_load(), and lb_pack_check_draw() when draw is set: then the
+ * shipment is judged with entry_type (when not 0) as its entry type, and
+ * the entry number yet to be drawn is not asked for.
+ */
+static int
+load(struct lb_vault *v, const char *ref, int draw, int entry_type,
+    struct lb_pack **out, struct lb_problems *missing, struct lb_err *e)
 {
 	struct lb_pack	*pk;
+	struct lb_value	*t;
 	int64_t		 deminimis = 0;
 	size_t		 before = missing->total;
 	int		 rc;
@@ -534,7 +545,12 @@ lb_pack_load(struct lb_vault *v, const char *ref, struct lb_pack **out,
 		lb_pack_free(pk);
 		return LB_PACK_NOT_FOUND;
 	}
-	check(pk, deminimis, missing);
+	if (draw && entry_type != 0) {
+		t = &pk->ship.v[pk->sc[S_ENTRY_TYPE]];
+		t->null = 0;
+		t->i = entry_type;
+	}
+	check(pk, deminimis, draw, missing);
 	if (missing->total > before) {
 		lb_pack_free(pk);
 		return LB_PACK_REFUSED;
@@ -544,6 +560,25 @@ lb_pack_load(struct lb_vault *v, const char *ref, struct lb_pack **out,
 fail:
 	lb_pack_free(pk);
 	return -1;
+}
+
+int
+lb_pack_load(struct lb_vault *v, const char *ref, struct lb_pack **out,
+    struct lb_problems *missing, struct lb_err *e)
+{
+	return load(v, ref, 0, 0, out, missing, e);
+}
+
+int
+lb_pack_check_draw(struct lb_vault *v, const char *ref, int entry_type,
+    struct lb_problems *missing, struct lb_err *e)
+{
+	struct lb_pack	*pk;
+	int		 rc;
+
+	rc = load(v, ref, 1, entry_type, &pk, missing, e);
+	lb_pack_free(pk);
+	return rc;
 }
 
 /*

@@ -52,6 +52,20 @@ int	lb_pack_load(struct lb_vault *, const char *ref, struct lb_pack **out,
 	    struct lb_problems *missing, struct lb_err *);
 
 /*
+ * Would the pack of shipment ref be made once an entry number is drawn
+ * for it?  Checked before the number is drawn, so that a draw can refuse
+ * (naming every missing field) instead of binding a number to a shipment
+ * the port cannot release.  The shipment is judged as if a number of one
+ * of the brokerage's filer codes were assigned (so the missing number is
+ * not reported, nor its filer code), with entry_type as its entry type
+ * when entry_type is not 0 (the type the draw will set).  Released and
+ * cancelled shipments are refused.  Same returns and *missing as
+ * lb_pack_load(); nothing is handed out.
+ */
+int	lb_pack_check_draw(struct lb_vault *, const char *ref, int entry_type,
+	    struct lb_problems *missing, struct lb_err *);
+
+/*
  * Write the pack as one PDF at path, atomically (pdf.h): the CBP Form 3461
  * (continued on more pages when the lines do not fit), then the downtime
  * letter, dated the UTC day of now (seconds since the epoch).
