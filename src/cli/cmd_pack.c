@@ -25,14 +25,17 @@
 #include "cli.h"
 #include "date.h"
 #include "journal.h"
+#include "outfile.h"
 #include "pack.h"
 
 #define REF_MAX		35
 #define PROBLEMS_MAX	100
 
 static const char pack_usage[] =
-    "usage: lifeboat pack REF [-o FILE.pdf] [--date YYYY-MM-DD] [--json]\n"
-    "       lifeboat pack --pending -o DIR [--date YYYY-MM-DD] [--json]\n\n"
+    "usage: lifeboat pack REF [-o FILE.pdf] [--force] [--date YYYY-MM-DD] "
+    "[--json]\n"
+    "       lifeboat pack --pending -o DIR [--force] [--date YYYY-MM-DD] "
+    "[--json]\n\n"
     "Writes the downtime release pack of a shipment as one PDF: the CBP Form "
     "3461\n(Entry/Immediate Delivery) filled from the vault, then the "
     "broker's downtime\nletter to the port director (for trucks, the "
@@ -47,6 +50,9 @@ static const char pack_usage[] =
     "needs,\nentry type 86, and informal entries (11, 12) at or below the "
     "deminimis_cents\nsetting (CSMS #66065494).  Exit 1 when a pack was "
     "refused.\n\n"
+    "A file that exists is not replaced (that pack is not written, exit 3) "
+    "unless\n--force is given, and even then only a regular file is "
+    "replaced, never a\nsymbolic link, device, FIFO or directory.\n\n"
     "--date sets the date printed on the documents (default: today, UTC), "
     "for\npaperwork prepared ahead or dated deliberately.\n";
 
@@ -84,6 +90,8 @@ struct run {
 	const char	*dir;
 	int64_t		 now;
 	int		 json;
+	int		 oflags;	/* LB_OUT_FORCE or 0 */
+	int		 blocked;	/* files not replaced */
 	int		 written;
 	int		 refused;
 	int		 failed;	/* operational failure: stop */
@@ -143,6 +151,12 @@ one(struct run *r, const char *ref, const char *file)
 	struct lb_err		 e;
 	int			 rc;
 
+	/* What is at the file's place is judged before any work. */
+	if (lb_outfile_check(file, r->oflags, &e) == -1) {
+		cli_warn("shipment %s: %s", ref, e.msg);
+		r->blocked++;
+		return 0;
+	}
 	lb_problems_init(&pr, PROBLEMS_MAX);
 	rc = lb_pack_load(r->v, ref, &pk, &pr, &e);
 	if (rc == -1) {
@@ -161,7 +175,7 @@ one(struct run *r, const char *ref, const char *file)
 			json_item(r, ref, NULL, &pr);
 		r->refused++;
 	} else {
-		if (lb_pack_pdf(pk, r->now, file, &e) == -1) {
+		if (lb_pack_pdf_to(pk, r->now, file, r->oflags, &e) == -1) {
 			cli_warn("%s", e.msg);
 			r->failed = 1;
 		} else {
@@ -217,6 +231,7 @@ cmd_pack(struct cli *c, int argc, char **argv)
 		{ "pending", no_argument, NULL, 'p' },
 		{ "date", required_argument, NULL, 'd' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "force", no_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -247,6 +262,9 @@ cmd_pack(struct cli *c, int argc, char **argv)
 			break;
 		case 'j':
 			r.json = 1;
+			break;
+		case 'f':
+			r.oflags = LB_OUT_FORCE;
 			break;
 		case 'h':
 			fputs(pack_usage, stdout);
@@ -330,11 +348,12 @@ cmd_pack(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (pending && !r.json && !r.failed)
-		printf("%d pack%s written to %s, %d refused\n", r.written,
-		    r.written == 1 ? "" : "s", output, r.refused);
+		printf("%d pack%s written to %s, %d refused%s\n", r.written,
+		    r.written == 1 ? "" : "s", output, r.refused,
+		    r.blocked > 0 ? ", some files not replaced" : "");
 	lb_buf_free(&r.path);
 	lb_buf_free(&r.out);
-	if (r.failed)
+	if (r.failed || r.blocked > 0)
 		return EXIT_FAIL;
 	return r.refused > 0 ? EXIT_INVALID : 0;
 }

@@ -1339,6 +1339,13 @@ int
 lb_pack_pdf(const struct lb_pack *pk, int64_t now, const char *path,
     struct lb_err *e)
 {
+	return lb_pack_pdf_to(pk, now, path, 0, e);
+}
+
+int
+lb_pack_pdf_to(const struct lb_pack *pk, int64_t now, const char *path,
+    int oflags, struct lb_err *e)
+{
 	struct doc	 d;
 	char		 title[160], iso[LB_DATE_STRLEN];
 	int64_t		 days;
@@ -1351,7 +1358,7 @@ lb_pack_pdf(const struct lb_pack *pk, int64_t now, const char *path,
 	date_paper(iso, d.date, sizeof(d.date));
 	(void)snprintf(title, sizeof(title), "CBP Form 3461 and downtime "
 	    "letter, shipment %s", pk->ref);
-	if (lb_pdf_open(path, title, now, &d.pdf, e) == -1)
+	if (lb_pdf_open(path, title, now, oflags, &d.pdf, e) == -1)
 		return -1;
 	/* Where the table starts on page 1 and on the pages after it. */
 	if (paginate(&d, FIELDS_TOP + FIELDS_H + 12, CONT_TOP + 12) == -1) {

@@ -72,6 +72,12 @@ int	lb_pack_check_draw(struct lb_vault *, const char *ref, int entry_type,
  */
 int	lb_pack_pdf(const struct lb_pack *, int64_t now, const char *path,
 	    struct lb_err *);
+/*
+ * The same, oflags 0 or LB_OUT_FORCE (outfile.h): lb_pack_pdf() refuses a
+ * path that exists; with LB_OUT_FORCE a regular file there is replaced.
+ */
+int	lb_pack_pdf_to(const struct lb_pack *, int64_t now, const char *path,
+	    int oflags, struct lb_err *);
 
 /* The shipment's ref and entry number as loaded (for messages). */
 const char *lb_pack_ref(const struct lb_pack *);

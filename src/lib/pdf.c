@@ -22,6 +22,7 @@
 
 #include "date.h"
 #include "mem.h"
+#include "outfile.h"
 #include "pdf.h"
 
 #define FONT_FAMILY	"DejaVu Sans"
@@ -40,6 +41,7 @@ struct lb_pdf {
 	int			 font_bold;
 	int			 dry;	/* measure, draw nothing */
 	int			 fd;
+	int			 oflags;	/* LB_OUT_FORCE or 0 */
 	int			 werr;	/* errno of the first failed write */
 	unsigned char		*out;
 	size_t			 outlen;
@@ -128,7 +130,7 @@ lb_pdf_abort(struct lb_pdf *p)
 }
 
 int
-lb_pdf_open(const char *path, const char *title, int64_t created,
+lb_pdf_open(const char *path, const char *title, int64_t created, int oflags,
     struct lb_pdf **out, struct lb_err *e)
 {
 	struct lb_pdf	*p;
@@ -142,9 +144,13 @@ lb_pdf_open(const char *path, const char *title, int64_t created,
 	*out = NULL;
 	if (path == NULL || path[0] == '\0')
 		return lb_error(e, "no file name for the PDF");
+	/* Refused before anything is created beside it. */
+	if (lb_outfile_check(path, oflags, e) == -1)
+		return -1;
 	if ((p = lb_calloc(1, sizeof(*p))) == NULL)
 		return lb_error(e, "out of memory");
 	p->fd = -1;
+	p->oflags = oflags;
 	n = strlen(path) + 32;
 	if ((p->path = lb_strndup(path, strlen(path))) == NULL ||
 	    (p->tmp = lb_mallocarray(n, 1)) == NULL ||
@@ -380,37 +386,11 @@ lb_pdf_dry(struct lb_pdf *p, int on)
 	p->dry = on;
 }
 
-/* fsync the directory holding path, so the rename is durable. */
-static int
-sync_dir(const char *path)
-{
-	const char	*slash = strrchr(path, '/');
-	char		*dir;
-	int		 fd, rc;
-
-	if (slash == NULL)
-		dir = lb_strndup(".", 1);
-	else
-		dir = lb_strndup(path, slash == path ? 1 : (size_t)(slash -
-		    path));
-	if (dir == NULL) {
-		errno = ENOMEM;
-		return -1;
-	}
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	free(dir);
-	if (fd == -1)
-		return -1;
-	rc = fsync(fd);
-	(void)close(fd);
-	return rc;
-}
-
 int
 lb_pdf_close(struct lb_pdf *p, struct lb_err *e)
 {
 	cairo_status_t	 cs;
-	int		 fd;
+	int		 fd, rc;
 
 	cs = cairo_status(p->cr);
 	g_object_unref(p->layout);
@@ -443,16 +423,10 @@ lb_pdf_close(struct lb_pdf *p, struct lb_err *e)
 		lb_error(e, "cannot write %s: %s", p->path, strerror(errno));
 		goto fail;
 	}
-	if (rename(p->tmp, p->path) == -1) {
-		lb_error(e, "cannot put %s in place: %s", p->path,
-		    strerror(errno));
-		goto fail;
-	}
-	if (sync_dir(p->path) == -1) {
-		/* Not durable: say so, not leave a file that may vanish. */
-		lb_error(e, "cannot sync the directory of %s: %s", p->path,
-		    strerror(errno));
-		(void)unlink(p->path);
+	rc = lb_outfile_place(p->tmp, p->path, p->oflags, e);
+	free(p->tmp);
+	p->tmp = NULL;
+	if (rc == -1) {
 		release(p);
 		return -1;
 	}

@@ -13,9 +13,11 @@
  *
  * The file is written atomically: to "PATH.tmp-PID" (mode 0600: the pages
  * may carry importer numbers), then, when cairo has finished without error,
- * fsync'd and renamed over PATH, and the directory fsync'd.  On any error,
- * and on lb_pdf_abort(), the temporary file is removed and nothing is left
- * at PATH (an earlier file at PATH is left as it was).
+ * fsync'd and put in place at PATH by lb_outfile_place() (outfile.h: an
+ * existing PATH is refused, or with LB_OUT_FORCE replaced only when it is
+ * a regular file), and the directory fsync'd.  On any error, and on
+ * lb_pdf_abort(), the temporary file is removed and nothing is left at PATH
+ * (an earlier file at PATH is left as it was).
  *
  * Ownership: lb_pdf_open() hands out a document that lb_pdf_close() or
  * lb_pdf_abort() frees, whatever happens; exactly one of them must be
@@ -44,11 +46,12 @@ struct lb_pdf;
  * Start a document to be written at path, titled title (the PDF metadata;
  * UTF-8), created at `created` (seconds since the epoch, UTC; recorded in
  * the metadata so the same input gives the same document).  The first page
- * is open.  -1 with a message naming the path when the temporary file
- * cannot be created.
+ * is open.  oflags is 0 or LB_OUT_FORCE (outfile.h): what may be at path
+ * is checked first.  -1 with a message naming the path when path is
+ * refused or the temporary file cannot be created.
  */
 int	lb_pdf_open(const char *path, const char *title, int64_t created,
-	    struct lb_pdf **out, struct lb_err *);
+	    int oflags, struct lb_pdf **out, struct lb_err *);
 
 /*
  * Draw s (UTF-8) with the top of its first line at (x, y), at size points.
