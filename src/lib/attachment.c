@@ -178,7 +178,7 @@ compose(const struct lb_attachment *a, emit_fn *emit, void *arg)
 		    ", filer code %.*s", (int)FLEN(a, filer), a->filer);
 	item(emit, arg, A_FIELD, "Filed by:", s, strlen(s));
 	(void)snprintf(s, sizeof(s), "%s through %s", from, to);
-	item(emit, arg, A_FIELD, "Enforcement discretion:", s, strlen(s));
+	item(emit, arg, A_FIELD, "Discretion period:", s, strlen(s));
 	item(emit, arg, A_FIELD, "Reason:", a->reason, nreason);
 	nref = FLEN(a, reference);
 	nappr = FLEN(a, approved_by);
@@ -314,6 +314,7 @@ emit_pdf(void *arg, enum style st, const char *label, const char *text,
 {
 	struct pdfw	*w = arg;
 	struct lb_pdf	*p = w->pdf;
+	double		 hl, hv;
 
 	if (len >= sizeof(w->buf))
 		len = sizeof(w->buf) - 1;
@@ -348,9 +349,11 @@ emit_pdf(void *arg, enum style st, const char *label, const char *text,
 		w->y += SIZE;
 		break;
 	case A_FIELD:
-		lb_pdf_text(p, X0, w->y, LABELW - 8, SIZE, LB_PDF_BOLD, label);
-		w->y += lb_pdf_text(p, X0 + LABELW, w->y, WIDTH - LABELW, SIZE,
-		    0, w->buf) + 3;
+		hl = lb_pdf_text(p, X0, w->y, LABELW - 8, SIZE, LB_PDF_BOLD,
+		    label);
+		hv = lb_pdf_text(p, X0 + LABELW, w->y, WIDTH - LABELW, SIZE,
+		    0, w->buf);
+		w->y += (hl > hv ? hl : hv) + 3;
 		break;
 	case A_SIGN:
 		w->y += 2 * SIZE;
