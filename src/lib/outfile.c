@@ -39,7 +39,8 @@ lb_outfile_check(const char *path, int flags, struct lb_err *e)
 	if (lstat(path, &sb) == -1) {
 		if (errno == ENOENT)
 			return 0;
-		return lb_error(e, "%s: %s", path, strerror(errno));
+		return lb_error(e, "cannot create %s: %s", path,
+		    strerror(errno));
 	}
 	if (!S_ISREG(sb.st_mode))
 		return lb_error(e, "%s is %s: it is never replaced, not even "

@@ -105,9 +105,39 @@ sqlite3 "$V/vault.db" "UPDATE shipment SET entry_type = 86 WHERE ref = 'PK-86'"
 expect_rc "entry type 86 refused" 1 lb pack PK-86 -o "$T/no.pdf"
 expect_grep "86 named" "$T/err" "entry type 86 is closed since 29 August 2025 \(CSMS #66065494\)"
 echo "earlier" > "$T/keep.pdf"
-expect_rc "refused over an existing file" 1 lb pack PK-86 -o "$T/keep.pdf"
+expect_rc "refused pack over an existing file" 3 lb pack PK-86 -o "$T/keep.pdf"
 expect_eq "existing file untouched" "$(cat "$T/keep.pdf")" "earlier"
 expect_eq "no pdf written by refusals" "$(ls "$T" | grep -c '^no')" 0
+
+# Output files: what exists is never replaced without --force, and with it
+# only a regular file is (never a link, device, FIFO or directory).
+expect_rc "existing file refused" 3 lb pack PK-TRUCK -o "$T/keep.pdf" --date "$DATE"
+expect_grep "existing file: says --force" "$T/err" "keep.pdf exists: not replaced \(give --force to replace it\)"
+expect_eq "existing file kept" "$(cat "$T/keep.pdf")" "earlier"
+expect_rc "--force replaces a regular file" 0 lb pack PK-TRUCK -o "$T/keep.pdf" --date "$DATE" --force
+expect_eq "--force: it is the pack" "$(head -c 5 "$T/keep.pdf")" "%PDF-"
+ln -s "$T/target.pdf" "$T/link.pdf"
+expect_rc "a dangling symlink refused" 3 lb pack PK-TRUCK -o "$T/link.pdf" --date "$DATE"
+expect_rc "a symlink refused with --force" 3 lb pack PK-TRUCK -o "$T/link.pdf" --date "$DATE" --force
+expect_grep "symlink named" "$T/err" "link.pdf is a symbolic link: it is never replaced"
+expect_eq "symlink kept, nothing written through it" "$(readlink "$T/link.pdf")$(ls "$T" | grep -c '^target')" "$T/target.pdf0"
+mkfifo "$T/fifo.pdf"
+expect_rc "a FIFO refused with --force" 3 timeout 10 "$LIFEBOAT" --vault "$V" pack PK-TRUCK -o "$T/fifo.pdf" --date "$DATE" --force
+expect_eq "FIFO kept" "$(stat -c %F "$T/fifo.pdf")" "fifo"
+expect_rc "/dev/null refused" 3 lb pack PK-TRUCK -o /dev/null --date "$DATE"
+expect_grep "/dev/null is a device" "$T/err" "/dev/null is a device: it is never replaced, not even with --force"
+if [ "$(id -u)" != 0 ]; then
+	expect_rc "/dev/null refused with --force" 3 lb pack PK-TRUCK -o /dev/null --date "$DATE" --force
+fi
+expect_eq "/dev/null still a device" "$(stat -c %F /dev/null)" "character special file"
+mkdir -p "$T/pp"
+echo mine > "$T/pp/PK-AIR.pdf"
+expect_rc "pending: an existing file is not replaced" 3 lb pack --pending -o "$T/pp" --date "$DATE"
+expect_eq "pending: that file kept" "$(cat "$T/pp/PK-AIR.pdf")" "mine"
+expect_eq "pending: the others written" "$(ls "$T/pp" | grep -c pdf)" 6
+expect_rc "pending --force: replaced" 1 lb pack --pending -o "$T/pp" --date "$DATE" --force
+expect_eq "pending --force: it is the pack" "$(head -c 5 "$T/pp/PK-AIR.pdf")" "%PDF-"
+rm -f "$T/link.pdf" "$T/fifo.pdf" "$T/keep.pdf"
 
 # Bad and unknown refs, unwritable files.
 expect_rc "unknown ref" 1 lb pack NOPE -o "$T/no.pdf"
