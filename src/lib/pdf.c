@@ -314,13 +314,41 @@ lb_pdf_text_width(struct lb_pdf *p, double size, int flags, const char *s)
 	return (double)w / PANGO_SCALE;
 }
 
-void
-lb_pdf_field(struct lb_pdf *p, double x, double y, double w, double h,
-    const char *label, const char *value)
+static const double field_sizes[] = { VALUE_SIZE, 8.0, 7.0, VALUE_FLOOR };
+#define NSIZES	(sizeof(field_sizes) / sizeof(field_sizes[0]))
+
+/* Height of a field's label (drawn at LABEL_SIZE in w - 5). */
+static double
+label_height(struct lb_pdf *p, double w, const char *label)
 {
-	static const double sizes[] = { VALUE_SIZE, 8.0, 7.0, VALUE_FLOOR };
-	double	lh = 0, avail, vw = w - 6;
+	if (label == NULL || label[0] == '\0')
+		return 0;
+	prepare(p, w - 5, LABEL_SIZE, LB_PDF_GRAY, label);
+	return layout_height(p);
+}
+
+double
+lb_pdf_field_size(struct lb_pdf *p, double w, double h, const char *label,
+    const char *value)
+{
+	double	avail = h - label_height(p, w, label) - 3;
 	size_t	i;
+
+	if (value == NULL || value[0] == '\0' || w - 6 <= 0)
+		return VALUE_SIZE;
+	for (i = 0; i < NSIZES; i++) {
+		prepare(p, w - 6, field_sizes[i], 0, value);
+		if (layout_height(p) <= avail)
+			return field_sizes[i];
+	}
+	return VALUE_FLOOR;
+}
+
+void
+lb_pdf_field_sized(struct lb_pdf *p, double x, double y, double w, double h,
+    const char *label, const char *value, double size)
+{
+	double	lh = 0, avail, vw = w - 6;
 
 	if (p->dry)
 		return;
@@ -330,18 +358,26 @@ lb_pdf_field(struct lb_pdf *p, double x, double y, double w, double h,
 		    LB_PDF_GRAY, label);
 	if (value == NULL || value[0] == '\0' || vw <= 0)
 		return;
+	if (size < VALUE_FLOOR)
+		size = VALUE_FLOOR;
 	avail = h - lh - 3;
-	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
-		prepare(p, vw, sizes[i], 0, value);
-		if (layout_height(p) <= avail)
-			break;
-	}
-	if (i == sizeof(sizes) / sizeof(sizes[0])) {
-		/* Still too tall at the floor: cut to the lines that fit. */
+	prepare(p, vw, size, 0, value);
+	if (layout_height(p) > avail) {
+		/* Too tall even so: cut to the lines that fit. */
 		pango_layout_set_ellipsize(p->layout, PANGO_ELLIPSIZE_END);
 		pango_layout_set_height(p->layout, (int)(avail * PANGO_SCALE));
 	}
 	show(p, x + 3, y + lh + 2, 0);
+}
+
+void
+lb_pdf_field(struct lb_pdf *p, double x, double y, double w, double h,
+    const char *label, const char *value)
+{
+	if (p->dry)
+		return;
+	lb_pdf_field_sized(p, x, y, w, h, label, value,
+	    lb_pdf_field_size(p, w, h, label, value));
 }
 
 void

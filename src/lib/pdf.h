@@ -76,6 +76,16 @@ double	lb_pdf_text_width(struct lb_pdf *, double size, int flags,
  */
 void	lb_pdf_field(struct lb_pdf *, double x, double y, double w, double h,
 	    const char *label, const char *value);
+/*
+ * The size lb_pdf_field() would set value at in that box, and the field
+ * drawn with its value at a size given (cut with an ellipsis if it does
+ * not fit): a row of fields is set at the smallest size any of them needs,
+ * so that type does not change size along the row.
+ */
+double	lb_pdf_field_size(struct lb_pdf *, double w, double h,
+	    const char *label, const char *value);
+void	lb_pdf_field_sized(struct lb_pdf *, double x, double y, double w,
+	    double h, const char *label, const char *value, double size);
 
 /* A rectangle outline of line width lw, filled with gray (0 black, 1 white)
  * first when fill >= 0. */
