@@ -35,7 +35,8 @@ static const char pack_usage[] =
     "usage: lifeboat pack REF [-o FILE.pdf] [--force] [--date YYYY-MM-DD] "
     "[--json]\n"
     "       lifeboat pack --pending -o DIR [--force] [--date YYYY-MM-DD] "
-    "[--json]\n\n"
+    "[--json]\n"
+    "       lifeboat pack REF --check [--entry-type NN]\n\n"
     "Writes the downtime release pack of a shipment as one PDF: the CBP Form "
     "3461\n(Entry/Immediate Delivery) filled from the vault, then the "
     "broker's downtime\nletter to the port director (for trucks, the "
@@ -53,6 +54,11 @@ static const char pack_usage[] =
     "A file that exists is not replaced (that pack is not written, exit 3) "
     "unless\n--force is given, and even then only a regular file is "
     "replaced, never a\nsymbolic link, device, FIFO or directory.\n\n"
+    "--check writes nothing: it says whether the pack could be made once "
+    "an entry\nnumber is drawn for the shipment (as if one of the "
+    "brokerage's numbers were\nassigned, with --entry-type as its entry "
+    "type), naming every missing field;\nexit 0 when it could, 1 when "
+    "not.\n\n"
     "--date sets the date printed on the documents (default: today, UTC), "
     "for\npaperwork prepared ahead or dated deliberately.\n";
 
@@ -223,6 +229,31 @@ make_dir(const char *dir)
 	return 0;
 }
 
+/* pack REF --check: lb_pack_check_draw(), nothing written. */
+static int
+check_draw(struct cli *c, const char *ref, int entry_type)
+{
+	struct lb_problems	 pr;
+	struct lb_vault		*v;
+	struct lb_err		 e;
+	int			 rc;
+
+	if ((v = cli_open(c)) == NULL)
+		return EXIT_FAIL;
+	lb_problems_init(&pr, PROBLEMS_MAX);
+	rc = lb_pack_check_draw(v, ref, entry_type, &pr, &e);
+	lb_vault_close(v);
+	if (rc == -1 || rc == LB_PACK_NOT_FOUND)
+		cli_warn("%s", e.msg);
+	else if (rc == LB_PACK_REFUSED)
+		print_problems(ref, &pr);
+	else
+		printf("shipment %s: the pack can be made once an entry number "
+		    "is drawn\n", ref);
+	lb_problems_free(&pr);
+	return rc == -1 ? EXIT_FAIL : rc == LB_PACK_READY ? 0 : EXIT_INVALID;
+}
+
 int
 cmd_pack(struct cli *c, int argc, char **argv)
 {
@@ -232,6 +263,8 @@ cmd_pack(struct cli *c, int argc, char **argv)
 		{ "date", required_argument, NULL, 'd' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "force", no_argument, NULL, 'f' },
+		{ "check", no_argument, NULL, 'c' },
+		{ "entry-type", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -240,7 +273,9 @@ cmd_pack(struct cli *c, int argc, char **argv)
 	struct lb_err	 e;
 	char		 why[160];
 	int64_t		 days;
-	int		 ch, pending = 0, rc;
+	int		 ch, pending = 0, rc, checkonly = 0;
+	long		 etype = 0;
+	char		*end;
 
 	memset(&r, 0, sizeof(r));
 	r.now = c->who.now;
@@ -265,6 +300,19 @@ cmd_pack(struct cli *c, int argc, char **argv)
 			break;
 		case 'f':
 			r.oflags = LB_OUT_FORCE;
+			break;
+		case 'c':
+			checkonly = 1;
+			break;
+		case 't':
+			errno = 0;
+			etype = strtol(optarg, &end, 10);
+			if (errno != 0 || end == optarg || *end != '\0' ||
+			    etype < 1 || etype > 99) {
+				cli_warn("--entry-type: \"%s\" is not an entry "
+				    "type (01 to 99)", optarg);
+				return EXIT_USAGE;
+			}
 			break;
 		case 'h':
 			fputs(pack_usage, stdout);
@@ -296,6 +344,14 @@ cmd_pack(struct cli *c, int argc, char **argv)
 			cli_warn("pack: -o needs a file name");
 			return EXIT_USAGE;
 		}
+	}
+	if (checkonly || etype != 0) {
+		if (!checkonly || pending || output != NULL) {
+			cli_warn("pack: --check takes one REF and no -o or "
+			    "--pending; --entry-type goes with --check");
+			return EXIT_USAGE;
+		}
+		return check_draw(c, ref, (int)etype);
 	}
 	if (pending && make_dir(output) == -1)
 		return EXIT_FAIL;
