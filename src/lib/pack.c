@@ -1686,6 +1686,13 @@ int
 lb_pack_pdf_to(const struct lb_pack *pk, int64_t now, const char *path,
     int oflags, struct lb_err *e)
 {
+	return lb_pack_pdf_log(pk, now, path, oflags, NULL, e);
+}
+
+int
+lb_pack_pdf_log(const struct lb_pack *pk, int64_t now, const char *path,
+    int oflags, struct lb_buf *log, struct lb_err *e)
+{
 	struct doc	 d;
 	char		 title[160], iso[LB_DATE_STRLEN];
 	int64_t		 days;
@@ -1714,6 +1721,7 @@ lb_pack_pdf_to(const struct lb_pack *pk, int64_t now, const char *path,
 	d.page = 1;
 	draw_letter(&d);
 	lb_pdf_dry(d.pdf, 0);
+	lb_pdf_log(d.pdf, log);
 	d.npages = (int)d.nform + d.page;
 	d.page = 1;
 	draw_form(&d);

@@ -78,6 +78,10 @@ int	lb_pack_pdf(const struct lb_pack *, int64_t now, const char *path,
  */
 int	lb_pack_pdf_to(const struct lb_pack *, int64_t now, const char *path,
 	    int oflags, struct lb_err *);
+/* The same, recording what is drawn into log (pdf.h, lb_pdf_log). */
+struct lb_buf;
+int	lb_pack_pdf_log(const struct lb_pack *, int64_t now, const char *path,
+	    int oflags, struct lb_buf *log, struct lb_err *);
 
 /* The shipment's ref and entry number as loaded (for messages). */
 const char *lb_pack_ref(const struct lb_pack *);

@@ -20,6 +20,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "buf.h"
 #include "date.h"
 #include "mem.h"
 #include "outfile.h"
@@ -40,6 +41,7 @@ struct lb_pdf {
 	double			 font_size;	/* what font holds now */
 	int			 font_bold;
 	int			 dry;	/* measure, draw nothing */
+	struct lb_buf		*log;	/* what is drawn, for a replay */
 	int			 fd;
 	int			 oflags;	/* LB_OUT_FORCE or 0 */
 	int			 werr;	/* errno of the first failed write */
@@ -267,9 +269,33 @@ layout_height(struct lb_pdf *p)
 	return (double)h / PANGO_SCALE;
 }
 
+/*
+ * The drawing log (lb_pdf_log): one record per primitive, numbers as text,
+ * a text's bytes after its header line, so that a program of its own can
+ * draw the same pages with cairo and pango alone (bench/bench_pdf.c).
+ */
+static void
+log_text(struct lb_pdf *p, double x, double y, int flags)
+{
+	const char	*t = pango_layout_get_text(p->layout);
+	size_t		 n = strlen(t);
+	int		 w = pango_layout_get_width(p->layout);
+	int		 h = pango_layout_get_height(p->layout);
+
+	lb_buf_addf(p->log, "T %.3f %.3f %.3f %.3f %d %d %d %d %zu\n", x, y,
+	    w < 0 ? -1.0 : (double)w / PANGO_SCALE, p->font_size, p->font_bold,
+	    flags, pango_layout_get_alignment(p->layout), h < 0 ? -1 : h, n);
+	lb_buf_add(p->log, t, n);
+	lb_buf_addc(p->log, '\n');
+	lb_buf_addf(p->log, "E %d\n",
+	    (int)pango_layout_get_ellipsize(p->layout));
+}
+
 static void
 show(struct lb_pdf *p, double x, double y, int flags)
 {
+	if (p->log != NULL)
+		log_text(p, x, y, flags);
 	double	gray = (flags & LB_PDF_GRAY) ? 0.3 : 0.0;
 
 	cairo_set_source_rgb(p->cr, gray, gray, gray);
@@ -386,6 +412,9 @@ lb_pdf_rect(struct lb_pdf *p, double x, double y, double w, double h,
 {
 	if (p->dry)
 		return;
+	if (p->log != NULL)
+		lb_buf_addf(p->log, "R %.3f %.3f %.3f %.3f %.3f %.3f\n", x, y, w,
+		    h, lw, fill);
 	cairo_rectangle(p->cr, x, y, w, h);
 	if (fill >= 0) {
 		cairo_set_source_rgb(p->cr, fill, fill, fill);
@@ -402,6 +431,9 @@ lb_pdf_line(struct lb_pdf *p, double x1, double y1, double x2, double y2,
 {
 	if (p->dry)
 		return;
+	if (p->log != NULL)
+		lb_buf_addf(p->log, "L %.3f %.3f %.3f %.3f %.3f\n", x1, y1, x2,
+		    y2, lw);
 	cairo_move_to(p->cr, x1, y1);
 	cairo_line_to(p->cr, x2, y2);
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
@@ -412,8 +444,17 @@ lb_pdf_line(struct lb_pdf *p, double x1, double y1, double x2, double y2,
 void
 lb_pdf_page(struct lb_pdf *p)
 {
-	if (!p->dry)
-		cairo_show_page(p->cr);
+	if (p->dry)
+		return;
+	if (p->log != NULL)
+		lb_buf_adds(p->log, "P\n");
+	cairo_show_page(p->cr);
+}
+
+void
+lb_pdf_log(struct lb_pdf *p, struct lb_buf *log)
+{
+	p->log = log;
 }
 
 void

@@ -106,6 +106,15 @@ void	lb_pdf_page(struct lb_pdf *);
 void	lb_pdf_dry(struct lb_pdf *, int on);
 
 /*
+ * Record everything drawn from now on into log (NULL: stop), in a plain
+ * text form a separate program can replay with cairo and pango alone: the
+ * release-pack benchmark draws the same pages that way as its baseline.
+ * The caller owns log; lb_buf's first error is remembered in it.
+ */
+struct lb_buf;
+void	lb_pdf_log(struct lb_pdf *, struct lb_buf *log);
+
+/*
  * Finish the document and put it in place at path (see above).  Frees the
  * document.  0, or -1 with a message naming the path.
  */
