@@ -330,6 +330,20 @@ expect_grep "block 10: originating warehouse entry" "$T/s6.txt" "22 re-warehouse
 expect_grep "block 11: the shipment's surety wins" "$T/s6.txt" "B76-1234567-1 +931 "
 expect_grep "block 19: self-certification" "$T/s6.txt" "Yes *$"
 
+# The port table's generator refuses what would make a wrong table.
+gen="$LIFEBOAT_TOP/scripts/gen-ports"
+expect_rc "gen-ports: the shipped table" 0 "$gen" < "$LIFEBOAT_TOP/data/ports.tsv"
+expect_grep "gen-ports: sorted by code, Laredo among them" "$T/out" '^\{ "2304", "Laredo", "Laredo", "TX", \{ NULL, NULL \}, 0 \},$'
+printf '2704\tA\tB\tCA\t\t\t\n2704\tC\tD\tCA\t\t\t\n' > "$T/dup.tsv"
+expect_rc "gen-ports: a duplicate code refused" 1 "$gen" < "$T/dup.tsv"
+expect_grep "gen-ports: names the line" "$T/err" "ports.tsv:2: code 2704 already on line 1"
+printf '270\tA\tB\tCA\t\t\t\n' > "$T/bad.tsv"
+expect_rc "gen-ports: a code of 3 digits refused" 1 "$gen" < "$T/bad.tsv"
+printf '2704\tA "x"\tB\tCA\t\t\t\n' > "$T/q.tsv"
+expect_rc "gen-ports: a quote refused" 1 "$gen" < "$T/q.tsv"
+printf '2704\tA\tB\tCA\t1 Main St\t\tmaybe\n' > "$T/st.tsv"
+expect_rc "gen-ports: an unknown address status refused" 1 "$gen" < "$T/st.tsv"
+
 # The demonstration brokerage can be packed.
 D="$T/demo"
 "$LIFEBOAT" --vault "$D" demo --shipments 300 --clients 40 --employees 10 --seed 5 --base-date 2026-11-20 >/dev/null 2>&1
