@@ -249,14 +249,15 @@ on_entry(void *arg, const char *entry)
 		x->uncovered++;
 		return 0;
 	}
+	/* A file in the way is named and skipped; the others go on. */
+	if (lb_outfile_check(lb_buf_cstr(&x->path), x->oflags, &e) == -1) {
+		cli_warn("recovery attachment: %s", e.msg);
+		x->blocked++;
+		return 0;
+	}
 	if (lb_attachment_pdf_to(&a, lb_buf_cstr(&x->path), x->oflags,
 	    &e) == -1) {
 		cli_warn("recovery attachment: %s", e.msg);
-		if (lb_outfile_check(lb_buf_cstr(&x->path), x->oflags,
-		    NULL) == -1) {
-			x->blocked++;
-			return 0;
-		}
 		x->failed = 1;
 		return -1;
 	}
