@@ -1381,7 +1381,7 @@ static void
 draw_form(struct doc *d)
 {
 	const struct lb_pack	*pk = d->pk;
-	char			 s[256];
+	char			 s[256], port[96];
 	double			 y, top;
 	size_t			 pg;
 
@@ -1403,8 +1403,9 @@ draw_form(struct doc *d)
 	for (pg = 1; pg < d->nform; pg++) {
 		next_page(d);
 		form_header(d, 1);
+		port_text(pk, port, sizeof(port));
 		(void)snprintf(s, sizeof(s), "Entry number %s    Port of "
-		    "entry %s    Importer %s", S(pk, S_ENTRY), S(pk, S_PORT),
+		    "entry %s    Importer %s", S(pk, S_ENTRY), port,
 		    C(pk, C_NAME));
 		lb_pdf_text(d->pdf, X0, CONT_TOP - 16, WIDTH, 8,
 		    LB_PDF_ONELINE, s);
