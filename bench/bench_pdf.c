@@ -145,12 +145,14 @@ replay(const char *log, const char *path, long *pages)
 			pango_layout_set_width(layout, a[2] < 0 ? -1 :
 			    (int)(a[2] * PANGO_SCALE));
 			pango_layout_set_height(layout, (int)k[3]);
-			pango_layout_set_alignment(layout, (PangoAlignment)k[2]);
+			pango_layout_set_alignment(layout,
+			    (PangoAlignment)k[2]);
 			pango_layout_set_text(layout, p, (int)n);
 			p += n + 1;
 			if (*p == 'E') {
 				pango_layout_set_ellipsize(layout,
-				    (PangoEllipsizeMode)strtol(p + 1, &end, 10));
+				    (PangoEllipsizeMode)strtol(p + 1, &end,
+				    10));
 				p = end + 1;
 			}
 			gray = (k[1] & 0x08) ? 0.3 : 0.0;

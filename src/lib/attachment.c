@@ -302,9 +302,12 @@ lb_attachment_text(const struct lb_attachment *a, struct lb_buf *out)
 #define SIZE		10.5
 #define LABELW		140.0	/* the fields' label column */
 
+#define BOTTOM		(LB_PDF_HEIGHT - 48.0)	/* the page's last line */
+
 struct pdfw {
 	struct lb_pdf	*pdf;
 	double		 y;
+	double		 k;	/* type scale: 1, less when it must fit */
 	char		 buf[1024];
 };
 
@@ -314,7 +317,7 @@ emit_pdf(void *arg, enum style st, const char *label, const char *text,
 {
 	struct pdfw	*w = arg;
 	struct lb_pdf	*p = w->pdf;
-	double		 hl, hv;
+	double		 hl, hv, k = w->k, sz = SIZE * w->k;
 
 	if (len >= sizeof(w->buf))
 		len = sizeof(w->buf) - 1;
@@ -322,48 +325,48 @@ emit_pdf(void *arg, enum style st, const char *label, const char *text,
 	w->buf[len] = '\0';
 	switch (st) {
 	case A_HEAD:
-		w->y += lb_pdf_text(p, X0, w->y, WIDTH, 15, LB_PDF_BOLD,
+		w->y += lb_pdf_text(p, X0, w->y, WIDTH, 15 * k, LB_PDF_BOLD,
 		    w->buf) + 2;
 		break;
 	case A_HEADLINE:
-		w->y += lb_pdf_text(p, X0, w->y, WIDTH, 9, 0, w->buf);
+		w->y += lb_pdf_text(p, X0, w->y, WIDTH, 9 * k, 0, w->buf);
 		break;
 	case A_RULE:
 		w->y += 6;
 		lb_pdf_line(p, X0, w->y, X0 + WIDTH, w->y, 1.2);
-		w->y += 16;
+		w->y += 16 * k;
 		break;
 	case A_DATE:
-		w->y += lb_pdf_text(p, X0, w->y, WIDTH, SIZE, LB_PDF_RIGHT,
+		w->y += lb_pdf_text(p, X0, w->y, WIDTH, sz, LB_PDF_RIGHT,
 		    w->buf);
 		break;
 	case A_TITLE:
-		w->y += lb_pdf_text(p, X0, w->y, WIDTH, 13, LB_PDF_BOLD,
+		w->y += lb_pdf_text(p, X0, w->y, WIDTH, 13 * k, LB_PDF_BOLD,
 		    w->buf) + 3;
 		break;
 	case A_SUB:
-		w->y += lb_pdf_text(p, X0, w->y, WIDTH, 9.5, LB_PDF_GRAY,
+		w->y += lb_pdf_text(p, X0, w->y, WIDTH, 9.5 * k, LB_PDF_GRAY,
 		    w->buf);
 		break;
 	case A_BLANK:
-		w->y += SIZE;
+		w->y += sz;
 		break;
 	case A_FIELD:
-		hl = lb_pdf_text(p, X0, w->y, LABELW - 8, SIZE, LB_PDF_BOLD,
+		hl = lb_pdf_text(p, X0, w->y, LABELW - 8, sz, LB_PDF_BOLD,
 		    label);
-		hv = lb_pdf_text(p, X0 + LABELW, w->y, WIDTH - LABELW, SIZE,
-		    0, w->buf);
+		hv = lb_pdf_text(p, X0 + LABELW, w->y, WIDTH - LABELW, sz, 0,
+		    w->buf);
 		w->y += (hl > hv ? hl : hv) + 3;
 		break;
 	case A_SIGN:
-		w->y += 2 * SIZE;
-		w->y += lb_pdf_text(p, X0, w->y, WIDTH, SIZE, 0, w->buf) + 2;
+		w->y += 2 * sz;
+		w->y += lb_pdf_text(p, X0, w->y, WIDTH, sz, 0, w->buf) + 2;
 		break;
 	case A_PARA:
-		w->y += lb_pdf_text(p, X0, w->y, WIDTH, SIZE, 0, w->buf);
+		w->y += lb_pdf_text(p, X0, w->y, WIDTH, sz, 0, w->buf);
 		break;
 	default:
-		w->y += lb_pdf_text(p, X0, w->y, WIDTH, SIZE, 0, w->buf) + 1;
+		w->y += lb_pdf_text(p, X0, w->y, WIDTH, sz, 0, w->buf) + 1;
 		break;
 	}
 }
@@ -397,12 +400,24 @@ lb_attachment_pdf_to(const struct lb_attachment *a, const char *path,
 	    a->entry_number);
 	if (lb_pdf_open(path, title, days * 86400, oflags, &w.pdf, e) == -1)
 		return -1;
-	w.y = TOP;
-	if (compose(a, emit_pdf, &w) == -1) {
-		lb_pdf_abort(w.pdf);
-		return lb_error(e, "attachment: the discretion dates must be "
-		    "YYYY-MM-DD, the first not after the last");
+	/*
+	 * One page, whatever the values' lengths: laid out dry first, the
+	 * type made smaller (down to 70%) until the signature block fits.
+	 */
+	lb_pdf_dry(w.pdf, 1);
+	for (w.k = 1.0;; w.k -= 0.05) {
+		w.y = TOP;
+		if (compose(a, emit_pdf, &w) == -1) {
+			lb_pdf_abort(w.pdf);
+			return lb_error(e, "attachment: the discretion dates "
+			    "must be YYYY-MM-DD, the first not after the last");
+		}
+		if (w.y <= BOTTOM || w.k <= 0.7)
+			break;
 	}
+	lb_pdf_dry(w.pdf, 0);
+	w.y = TOP;
+	(void)compose(a, emit_pdf, &w);
 	return lb_pdf_close(w.pdf, e);
 }
 

@@ -1481,7 +1481,8 @@ in_force(const struct lb_pack *pk, const char *iso)
 
 	for (i = 0; i < pk->ndt; i++) {
 		r = &pk->dt[i];
-		if (!lb_relief_has_port(tx(r, pk->rc[R_PORTS]), S(pk, S_PORT)) ||
+		if (!lb_relief_has_port(tx(r, pk->rc[R_PORTS]),
+		    S(pk, S_PORT)) ||
 		    strcmp(tx(r, pk->rc[R_FIRST]), iso) > 0 ||
 		    strcmp(tx(r, pk->rc[R_LAST]), iso) < 0)
 			continue;

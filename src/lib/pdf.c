@@ -413,8 +413,8 @@ lb_pdf_rect(struct lb_pdf *p, double x, double y, double w, double h,
 	if (p->dry)
 		return;
 	if (p->log != NULL)
-		lb_buf_addf(p->log, "R %.3f %.3f %.3f %.3f %.3f %.3f\n", x, y, w,
-		    h, lw, fill);
+		lb_buf_addf(p->log, "R %.3f %.3f %.3f %.3f %.3f %.3f\n", x, y,
+		    w, h, lw, fill);
 	cairo_rectangle(p->cr, x, y, w, h);
 	if (fill >= 0) {
 		cairo_set_source_rgb(p->cr, fill, fill, fill);

@@ -23,7 +23,7 @@ struct lb_port {
 	 * address takes one line.
 	 */
 	const char	*address[2];
-	int		 address_confirmed;	/* 0: "to confirm" in the table */
+	int		 address_confirmed;	/* 0: "to confirm" */
 };
 
 /*

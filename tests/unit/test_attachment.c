@@ -413,6 +413,59 @@ test_pdf_text(void **state)
 	free(dir);
 }
 
+/* Fill field f (of n bytes) with words of 9 letters to its last byte. */
+static void
+words_to_brim(char *f, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i + 1 < n; i++)
+		f[i] = i % 10 == 9 ? ' ' : "abcdefghi"[i % 10];
+	f[n - 1] = '\0';
+}
+
+/* Every field at its longest still makes one page, signature included. */
+static void
+test_pdf_longest(void **state)
+{
+	struct lb_attachment	a;
+	struct lb_err		e;
+	char			*dir, path[512], cmd[1200];
+	static char		 pdf[65536];
+	size_t			 n;
+	FILE			*f;
+
+	if (system("command -v pdftotext >/dev/null 2>&1") != 0) {
+		print_message("pdftotext (poppler-utils) is not installed: "
+		    "the page count is not checked\n");
+		skip();
+	}
+	fill(&a);
+	words_to_brim(a.broker_name, sizeof(a.broker_name));
+	words_to_brim(a.importer_name, sizeof(a.importer_name));
+	words_to_brim(a.reason, sizeof(a.reason));
+	words_to_brim(a.reference, sizeof(a.reference));
+	words_to_brim(a.approved_by, sizeof(a.approved_by));
+	words_to_brim(a.signer_name, sizeof(a.signer_name));
+	words_to_brim(a.signer_title, sizeof(a.signer_title));
+	words_to_brim(a.broker_contact, sizeof(a.broker_contact));
+	dir = tmpdir();
+	(void)snprintf(path, sizeof(path), "%s/long.pdf", dir);
+	assert_int_equal(lb_attachment_pdf(&a, path, &e), 0);
+	(void)snprintf(cmd, sizeof(cmd), "pdftotext -layout '%s' -", path);
+	f = popen(cmd, "r");
+	assert_non_null(f);
+	n = fread(pdf, 1, sizeof(pdf) - 1, f);
+	pdf[n] = '\0';
+	assert_int_equal(pclose(f), 0);
+	assert_non_null(strstr(pdf, "Date: 12/02/2026"));
+	assert_non_null(strchr(pdf, '\f'));
+	assert_null(strchr(strchr(pdf, '\f') + 1, '\f'));
+	(void)unlink(path);
+	(void)rmdir(dir);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -425,6 +478,7 @@ main(void)
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_pdf),
 		cmocka_unit_test(test_pdf_text),
+		cmocka_unit_test(test_pdf_longest),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
