@@ -106,7 +106,8 @@ struct run {
 };
 
 static void
-print_problems(const char *ref, const struct lb_problems *pr)
+print_problems(const char *ref, const struct lb_problems *pr,
+    const char *verdict)
 {
 	size_t	i;
 
@@ -115,8 +116,8 @@ print_problems(const char *ref, const struct lb_problems *pr)
 	if (pr->total > pr->n)
 		cli_warn("shipment %s: and %zu more problems", ref,
 		    pr->total - pr->n);
-	cli_warn("shipment %s: refused, no pack written (%zu problem%s)", ref,
-	    pr->total, pr->total == 1 ? "" : "s");
+	cli_warn("shipment %s: %s (%zu problem%s)", ref, verdict, pr->total,
+	    pr->total == 1 ? "" : "s");
 }
 
 static void
@@ -176,7 +177,7 @@ one(struct run *r, const char *ref, const char *file)
 		}
 		r->refused++;
 	} else if (rc == LB_PACK_REFUSED) {
-		print_problems(ref, &pr);
+		print_problems(ref, &pr, "refused, no pack written");
 		if (r->json)
 			json_item(r, ref, NULL, &pr);
 		r->refused++;
@@ -246,7 +247,8 @@ check_draw(struct cli *c, const char *ref, int entry_type)
 	if (rc == -1 || rc == LB_PACK_NOT_FOUND)
 		cli_warn("%s", e.msg);
 	else if (rc == LB_PACK_REFUSED)
-		print_problems(ref, &pr);
+		print_problems(ref, &pr, "the pack could not be made once a "
+		    "number is drawn");
 	else
 		printf("shipment %s: the pack can be made once an entry number "
 		    "is drawn\n", ref);

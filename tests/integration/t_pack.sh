@@ -118,7 +118,7 @@ expect_rc "check: a closed entry type refused" 1 lb pack PK-NOENTRY --check --en
 expect_rc "check: released refused" 1 lb pack PK-RELEASED --check
 expect_grep "check: says released" "$T/err" "already released"
 expect_rc "check: missing driver data named" 1 lb pack PK-NODATA --check
-expect_grep "check: every field named" "$T/err" "driver_dob.*" 
+expect_grep "check: the verdict" "$T/err" "shipment PK-NODATA: the pack could not be made once a number is drawn \(3 problems\)"
 expect_rc "check: unknown shipment" 1 lb pack NOPE --check
 expect_rc "check: the type decides de minimis" 0 lb pack PK-DEMIN --check --entry-type 01
 expect_rc "check: bad entry type" 2 lb pack PK-NOENTRY --check --entry-type 1x
