@@ -45,6 +45,16 @@ REPLAYS	 = $(FUZZ_SRC:fuzz/fuzz_%.c=$(B)/fuzz/replay_%)
 
 all: $(B)/lifeboat $(TESTS) $(REPLAYS)
 
+# The port table (data/ports.tsv) is compiled in: scripts/gen-ports turns it
+# into an initializer that src/lib/port.c includes from DIR/gen/.
+%/gen/ports.inc: data/ports.tsv scripts/gen-ports
+	@mkdir -p $(@D)
+	@echo "GEN $@"
+	@scripts/gen-ports < data/ports.tsv > $@.tmp && mv $@.tmp $@
+
+$(B)/obj/lib/port.o: $(B)/gen/ports.inc
+$(B)/obj/lib/port.o: CFLAGS += -I$(B)/gen
+
 $(B)/obj/lib/%.o: src/lib/%.c $(wildcard src/lib/*.h src/lib/*.inc)
 	@mkdir -p $(@D)
 	@echo "CC $<"
@@ -81,9 +91,9 @@ FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
 	-fsanitize=fuzzer,address,undefined -Isrc/lib $(shell pkg-config --cflags $(PKGS))
 fuzz: $(FUZZ_SRC:fuzz/fuzz_%.c=build-fuzz/fuzz_%)
 
-build-fuzz/fuzz_%: fuzz/fuzz_%.c $(LIB_SRC) $(wildcard src/lib/*.h)
+build-fuzz/fuzz_%: fuzz/fuzz_%.c $(LIB_SRC) $(wildcard src/lib/*.h) build-fuzz/gen/ports.inc
 	@mkdir -p $(@D)
-	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) $(LDLIBS)
+	clang $(FUZZ_CFLAGS) -Ibuild-fuzz/gen -o $@ $< $(LIB_SRC) $(LDLIBS)
 
 BENCH_SRC = $(wildcard bench/bench_*.c)
 bench: all $(BENCH_SRC:bench/%.c=$(B)/bench/%)

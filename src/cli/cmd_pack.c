@@ -25,14 +25,18 @@
 #include "cli.h"
 #include "date.h"
 #include "journal.h"
+#include "outfile.h"
 #include "pack.h"
 
 #define REF_MAX		35
 #define PROBLEMS_MAX	100
 
 static const char pack_usage[] =
-    "usage: lifeboat pack REF [-o FILE.pdf] [--date YYYY-MM-DD] [--json]\n"
-    "       lifeboat pack --pending -o DIR [--date YYYY-MM-DD] [--json]\n\n"
+    "usage: lifeboat pack REF [-o FILE.pdf] [--force] [--date YYYY-MM-DD] "
+    "[--json]\n"
+    "       lifeboat pack --pending -o DIR [--force] [--date YYYY-MM-DD] "
+    "[--json]\n"
+    "       lifeboat pack REF --check [--entry-type NN]\n\n"
     "Writes the downtime release pack of a shipment as one PDF: the CBP Form "
     "3461\n(Entry/Immediate Delivery) filled from the vault, then the "
     "broker's downtime\nletter to the port director (for trucks, the "
@@ -47,6 +51,14 @@ static const char pack_usage[] =
     "needs,\nentry type 86, and informal entries (11, 12) at or below the "
     "deminimis_cents\nsetting (CSMS #66065494).  Exit 1 when a pack was "
     "refused.\n\n"
+    "A file that exists is not replaced (that pack is not written, exit 3) "
+    "unless\n--force is given, and even then only a regular file is "
+    "replaced, never a\nsymbolic link, device, FIFO or directory.\n\n"
+    "--check writes nothing: it says whether the pack could be made once "
+    "an entry\nnumber is drawn for the shipment (as if one of the "
+    "brokerage's numbers were\nassigned, with --entry-type as its entry "
+    "type), naming every missing field;\nexit 0 when it could, 1 when "
+    "not.\n\n"
     "--date sets the date printed on the documents (default: today, UTC), "
     "for\npaperwork prepared ahead or dated deliberately.\n";
 
@@ -84,6 +96,8 @@ struct run {
 	const char	*dir;
 	int64_t		 now;
 	int		 json;
+	int		 oflags;	/* LB_OUT_FORCE or 0 */
+	int		 blocked;	/* files not replaced */
 	int		 written;
 	int		 refused;
 	int		 failed;	/* operational failure: stop */
@@ -92,7 +106,8 @@ struct run {
 };
 
 static void
-print_problems(const char *ref, const struct lb_problems *pr)
+print_problems(const char *ref, const struct lb_problems *pr,
+    const char *verdict)
 {
 	size_t	i;
 
@@ -101,8 +116,8 @@ print_problems(const char *ref, const struct lb_problems *pr)
 	if (pr->total > pr->n)
 		cli_warn("shipment %s: and %zu more problems", ref,
 		    pr->total - pr->n);
-	cli_warn("shipment %s: refused, no pack written (%zu problem%s)", ref,
-	    pr->total, pr->total == 1 ? "" : "s");
+	cli_warn("shipment %s: %s (%zu problem%s)", ref, verdict, pr->total,
+	    pr->total == 1 ? "" : "s");
 }
 
 static void
@@ -143,6 +158,12 @@ one(struct run *r, const char *ref, const char *file)
 	struct lb_err		 e;
 	int			 rc;
 
+	/* What is at the file's place is judged before any work. */
+	if (lb_outfile_check(file, r->oflags, &e) == -1) {
+		cli_warn("shipment %s: %s", ref, e.msg);
+		r->blocked++;
+		return 0;
+	}
 	lb_problems_init(&pr, PROBLEMS_MAX);
 	rc = lb_pack_load(r->v, ref, &pk, &pr, &e);
 	if (rc == -1) {
@@ -156,12 +177,12 @@ one(struct run *r, const char *ref, const char *file)
 		}
 		r->refused++;
 	} else if (rc == LB_PACK_REFUSED) {
-		print_problems(ref, &pr);
+		print_problems(ref, &pr, "refused, no pack written");
 		if (r->json)
 			json_item(r, ref, NULL, &pr);
 		r->refused++;
 	} else {
-		if (lb_pack_pdf(pk, r->now, file, &e) == -1) {
+		if (lb_pack_pdf_to(pk, r->now, file, r->oflags, &e) == -1) {
 			cli_warn("%s", e.msg);
 			r->failed = 1;
 		} else {
@@ -209,6 +230,32 @@ make_dir(const char *dir)
 	return 0;
 }
 
+/* pack REF --check: lb_pack_check_draw(), nothing written. */
+static int
+check_draw(struct cli *c, const char *ref, int entry_type)
+{
+	struct lb_problems	 pr;
+	struct lb_vault		*v;
+	struct lb_err		 e;
+	int			 rc;
+
+	if ((v = cli_open(c)) == NULL)
+		return EXIT_FAIL;
+	lb_problems_init(&pr, PROBLEMS_MAX);
+	rc = lb_pack_check_draw(v, ref, entry_type, &pr, &e);
+	lb_vault_close(v);
+	if (rc == -1 || rc == LB_PACK_NOT_FOUND)
+		cli_warn("%s", e.msg);
+	else if (rc == LB_PACK_REFUSED)
+		print_problems(ref, &pr, "the pack could not be made once a "
+		    "number is drawn");
+	else
+		printf("shipment %s: the pack can be made once an entry number "
+		    "is drawn\n", ref);
+	lb_problems_free(&pr);
+	return rc == -1 ? EXIT_FAIL : rc == LB_PACK_READY ? 0 : EXIT_INVALID;
+}
+
 int
 cmd_pack(struct cli *c, int argc, char **argv)
 {
@@ -217,6 +264,9 @@ cmd_pack(struct cli *c, int argc, char **argv)
 		{ "pending", no_argument, NULL, 'p' },
 		{ "date", required_argument, NULL, 'd' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "check", no_argument, NULL, 'c' },
+		{ "entry-type", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -225,7 +275,9 @@ cmd_pack(struct cli *c, int argc, char **argv)
 	struct lb_err	 e;
 	char		 why[160];
 	int64_t		 days;
-	int		 ch, pending = 0, rc;
+	int		 ch, pending = 0, rc, checkonly = 0;
+	long		 etype = 0;
+	char		*end;
 
 	memset(&r, 0, sizeof(r));
 	r.now = c->who.now;
@@ -247,6 +299,22 @@ cmd_pack(struct cli *c, int argc, char **argv)
 			break;
 		case 'j':
 			r.json = 1;
+			break;
+		case 'f':
+			r.oflags = LB_OUT_FORCE;
+			break;
+		case 'c':
+			checkonly = 1;
+			break;
+		case 't':
+			errno = 0;
+			etype = strtol(optarg, &end, 10);
+			if (errno != 0 || end == optarg || *end != '\0' ||
+			    etype < 1 || etype > 99) {
+				cli_warn("--entry-type: \"%s\" is not an entry "
+				    "type (01 to 99)", optarg);
+				return EXIT_USAGE;
+			}
 			break;
 		case 'h':
 			fputs(pack_usage, stdout);
@@ -278,6 +346,14 @@ cmd_pack(struct cli *c, int argc, char **argv)
 			cli_warn("pack: -o needs a file name");
 			return EXIT_USAGE;
 		}
+	}
+	if (checkonly || etype != 0) {
+		if (!checkonly || pending || output != NULL) {
+			cli_warn("pack: --check takes one REF and no -o or "
+			    "--pending; --entry-type goes with --check");
+			return EXIT_USAGE;
+		}
+		return check_draw(c, ref, (int)etype);
 	}
 	if (pending && make_dir(output) == -1)
 		return EXIT_FAIL;
@@ -330,11 +406,12 @@ cmd_pack(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (pending && !r.json && !r.failed)
-		printf("%d pack%s written to %s, %d refused\n", r.written,
-		    r.written == 1 ? "" : "s", output, r.refused);
+		printf("%d pack%s written to %s, %d refused%s\n", r.written,
+		    r.written == 1 ? "" : "s", output, r.refused,
+		    r.blocked > 0 ? ", some files not replaced" : "");
 	lb_buf_free(&r.path);
 	lb_buf_free(&r.out);
-	if (r.failed)
+	if (r.failed || r.blocked > 0)
 		return EXIT_FAIL;
 	return r.refused > 0 ? EXIT_INVALID : 0;
 }

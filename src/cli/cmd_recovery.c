@@ -2,25 +2,29 @@
  * cmd_recovery.c: lifeboat recovery list|mark|export|attachment: the
  * post-release work to key into ACE once it is back (E4).
  */
-#include <fcntl.h>
+#include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "cbp.h"
 #include "cli.h"
 #include "date.h"
+#include "outfile.h"
 #include "recovery.h"
 
 static const char recovery_usage[] =
     "usage: lifeboat recovery list [--state STATE] [--json]\n"
     "       lifeboat recovery mark REF TASK|all STATE [--reason TEXT]\n"
     "       lifeboat recovery export [--state STATE] [--json]\n"
-    "       lifeboat recovery attachment ENTRY [-o FILE] [--relief ID] "
+    "       lifeboat recovery attachment ENTRY [-o FILE] [--force] "
+    "[--relief ID]\n"
+    "                 [--date YYYY-MM-DD]\n"
+    "       lifeboat recovery attachment --all -o DIR [--force] "
     "[--date YYYY-MM-DD]\n\n"
     "Each shipment that drew an entry number from the reserve has three "
     "tasks for\nwhen ACE is back: release (key the cargo release data), "
@@ -29,7 +33,11 @@ static const char recovery_usage[] =
     "(rejected needs --reason).  'export' writes\nthe queue as CSV for "
     "keying (or JSON).  'attachment' writes the enforcement-\ndiscretion "
     "attachment for the entry summary of an entry not released on\n"
-    "downtime: text on stdout, or FILE (PDF when FILE ends in .pdf).\n";
+    "downtime: text on stdout, or FILE (PDF when FILE ends in .pdf); "
+    "--all writes\nDIR/ENTRY.pdf for every entry a discretion covers that "
+    "was not released on\ndowntime, and lists them.  A file that exists is "
+    "not replaced unless --force\nis given, and then only a regular "
+    "file.\n";
 
 static const char *const csv_cols[] = {
 	"shipment_ref", "task", "entry_number", "state", "reason", "set_at",
@@ -155,46 +163,36 @@ ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* Write b to a new file, mode 0600 like the PDFs; -1 if it exists. */
+/* The attachment of entry in a, as of who (day >= 0: dated that day). */
 static int
-write_new(const char *path, const struct lb_buf *b)
+fill(struct lb_vault *v, const struct cli *c, int64_t day, const char *entry,
+    const char *relief, struct lb_attachment *a, struct lb_err *e)
 {
-	FILE	*f;
-	int	 fd;
+	struct lb_who	who = c->who;
 
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-	    0600)) == -1)
-		return -1;
-	if ((f = fdopen(fd, "w")) == NULL) {
-		close(fd);
-		(void)unlink(path);
-		return -1;
-	}
-	if (fwrite(b->data, 1, b->len, f) != b->len || fflush(f) != 0 ||
-	    fsync(fd) != 0) {
-		(void)fclose(f);
-		(void)unlink(path);
-		return -1;
-	}
-	return fclose(f) == 0 ? 0 : -1;
+	if (day >= 0)
+		who.now = day * 86400;
+	return lb_recovery_attachment(v, &who, entry, relief, a, e);
 }
 
 static int
 attachment(struct cli *c, const char *entry, const char *out,
-    const char *relief, int64_t day)
+    const char *relief, int64_t day, int oflags)
 {
 	struct lb_attachment	 a;
-	struct lb_who		 who = c->who;
 	struct lb_vault		*v;
 	struct lb_err		 e;
 	struct lb_buf		 b;
 	int			 rc = 0;
 
-	if (day >= 0)
-		who.now = day * 86400;
+	/* What is at the file's place is judged before any work. */
+	if (out != NULL && lb_outfile_check(out, oflags, &e) == -1) {
+		cli_warn("recovery attachment: %s", e.msg);
+		return EXIT_FAIL;
+	}
 	if ((v = cli_open(c)) == NULL)
 		return EXIT_FAIL;
-	if (lb_recovery_attachment(v, &who, entry, relief, &a, &e) == -1) {
+	if (fill(v, c, day, entry, relief, &a, &e) == -1) {
 		cli_warn("recovery attachment: %s", e.msg);
 		lb_vault_close(v);
 		return EXIT_INVALID;
@@ -202,8 +200,8 @@ attachment(struct cli *c, const char *entry, const char *out,
 	lb_vault_close(v);
 	lb_buf_init(&b, 1 << 16);
 	if (out != NULL && ends_with(out, ".pdf")) {
-		if (lb_attachment_pdf(&a, out, &e) == -1) {
-			cli_warn("%s", e.msg);
+		if (lb_attachment_pdf_to(&a, out, oflags, &e) == -1) {
+			cli_warn("recovery attachment: %s", e.msg);
 			rc = EXIT_FAIL;
 		} else
 			printf("%s\n", out);
@@ -212,13 +210,99 @@ attachment(struct cli *c, const char *entry, const char *out,
 		rc = EXIT_FAIL;
 	} else if (out == NULL)
 		fputs(lb_buf_cstr(&b), stdout);
-	else if (write_new(out, &b) == -1) {
-		cli_warn("%s: cannot write it (it must not exist yet)", out);
+	else if (lb_outfile_write(out, b.data, b.len, oflags, &e) == -1) {
+		cli_warn("recovery attachment: %s", e.msg);
 		rc = EXIT_FAIL;
 	} else
 		printf("%s\n", out);
 	lb_buf_free(&b);
 	return rc;
+}
+
+struct all {
+	struct cli	*c;
+	struct lb_vault	*v;
+	const char	*dir;
+	int64_t		 day;
+	int		 oflags;
+	int		 written, blocked, uncovered, failed;
+	struct lb_buf	 path;
+};
+
+static int
+on_entry(void *arg, const char *entry)
+{
+	struct all		*x = arg;
+	struct lb_attachment	 a;
+	struct lb_err		 e;
+
+	lb_buf_reset(&x->path);
+	lb_buf_addf(&x->path, "%s%s%s.pdf", x->dir,
+	    x->dir[strlen(x->dir) - 1] == '/' ? "" : "/", entry);
+	if (lb_buf_error(&x->path) != 0) {
+		cli_warn("out of memory");
+		x->failed = 1;
+		return -1;
+	}
+	if (fill(x->v, x->c, x->day, entry, NULL, &a, &e) == -1) {
+		/* Not covered by any discretion: nothing to attach. */
+		x->uncovered++;
+		return 0;
+	}
+	/* A file in the way is named and skipped; the others go on. */
+	if (lb_outfile_check(lb_buf_cstr(&x->path), x->oflags, &e) == -1) {
+		cli_warn("recovery attachment: %s", e.msg);
+		x->blocked++;
+		return 0;
+	}
+	if (lb_attachment_pdf_to(&a, lb_buf_cstr(&x->path), x->oflags,
+	    &e) == -1) {
+		cli_warn("recovery attachment: %s", e.msg);
+		x->failed = 1;
+		return -1;
+	}
+	printf("%s\n", lb_buf_cstr(&x->path));
+	x->written++;
+	return 0;
+}
+
+static int
+attachment_all(struct cli *c, const char *dir, int64_t day, int oflags)
+{
+	struct all	x;
+	struct lb_err	e;
+	struct stat	sb;
+
+	if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
+		cli_warn("cannot create directory %s: %s", dir,
+		    strerror(errno));
+		return EXIT_FAIL;
+	}
+	if (stat(dir, &sb) == -1 || !S_ISDIR(sb.st_mode)) {
+		cli_warn("%s is not a directory", dir);
+		return EXIT_FAIL;
+	}
+	memset(&x, 0, sizeof(x));
+	x.c = c;
+	x.dir = dir;
+	x.day = day;
+	x.oflags = oflags;
+	if ((x.v = cli_open(c)) == NULL)
+		return EXIT_FAIL;
+	lb_buf_init(&x.path, 1 << 16);
+	if (lb_attachment_entries(x.v, on_entry, &x, &e) == -1 && !x.failed) {
+		cli_warn("recovery attachment: %s", e.msg);
+		x.failed = 1;
+	}
+	lb_vault_close(x.v);
+	lb_buf_free(&x.path);
+	if (!x.failed)
+		printf("%d attachment%s written to %s%s; %d entr%s not "
+		    "covered by enforcement discretion\n", x.written,
+		    x.written == 1 ? "" : "s", dir, x.blocked > 0 ?
+		    " (some files not replaced)" : "", x.uncovered,
+		    x.uncovered == 1 ? "y" : "ies");
+	return x.failed || x.blocked > 0 ? EXIT_FAIL : 0;
 }
 
 int
@@ -231,6 +315,8 @@ cmd_recovery(struct cli *c, int argc, char **argv)
 		{ "date", required_argument, NULL, 'd' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "all", no_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -240,7 +326,7 @@ cmd_recovery(struct cli *c, int argc, char **argv)
 	struct lb_err	 e;
 	char		 why[LB_WHY_MAX];
 	int64_t		 day = -1;
-	int		 ch, json = 0, rc = 0;
+	int		 ch, json = 0, rc = 0, oflags = 0, all = 0;
 
 	if (argc < 2) {
 		fputs(recovery_usage, stderr);
@@ -277,6 +363,12 @@ cmd_recovery(struct cli *c, int argc, char **argv)
 		case 'j':
 			json = 1;
 			break;
+		case 'f':
+			oflags = LB_OUT_FORCE;
+			break;
+		case 'a':
+			all = 1;
+			break;
 		case 'h':
 			fputs(recovery_usage, stdout);
 			return 0;
@@ -288,7 +380,8 @@ cmd_recovery(struct cli *c, int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (strcmp(sub, "list") == 0 || strcmp(sub, "export") == 0) {
-		if (argc != 0 || reason != NULL || out != NULL) {
+		if (argc != 0 || reason != NULL || out != NULL || all ||
+		    oflags != 0) {
 			cli_warn("recovery %s: takes only --state and --json",
 			    sub);
 			return EXIT_USAGE;
@@ -297,11 +390,24 @@ cmd_recovery(struct cli *c, int argc, char **argv)
 		    !json);
 	}
 	if (strcmp(sub, "attachment") == 0) {
+		if (all) {
+			if (argc != 0 || out == NULL || out[0] == '\0' ||
+			    relief != NULL) {
+				cli_warn("recovery attachment --all: expected "
+				    "-o DIR, no ENTRY and no --relief");
+				return EXIT_USAGE;
+			}
+			return attachment_all(c, out, day, oflags);
+		}
 		if (argc != 1) {
 			cli_warn("recovery attachment: expected one ENTRY number");
 			return EXIT_USAGE;
 		}
-		return attachment(c, argv[0], out, relief, day);
+		if (out != NULL && out[0] == '\0') {
+			cli_warn("recovery attachment: -o needs a file name");
+			return EXIT_USAGE;
+		}
+		return attachment(c, argv[0], out, relief, day, oflags);
 	}
 	if (strcmp(sub, "mark") != 0) {
 		cli_warn("recovery: unknown subcommand \"%s\"", sub);

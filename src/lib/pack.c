@@ -17,10 +17,13 @@
 #include "buf.h"
 #include "cbp.h"
 #include "date.h"
+#include "deadline.h"
 #include "kind.h"
 #include "mem.h"
+#include "outfile.h"
 #include "pack.h"
 #include "pdf.h"
+#include "port.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -32,7 +35,8 @@ enum scol {
 	S_IT_DATE, S_MANIFEST, S_MANIFEST_QTY, S_MANIFEST_UNIT, S_WEIGHT,
 	S_REFID_CODE, S_REFID_NUMBER, S_CONSIGNEE_NUMBER, S_CONSIGNEE,
 	S_BUYER, S_BUYER_ID, S_SELLER, S_SELLER_ID, S_MAKER, S_MID, S_DRIVER,
-	S_DOB, S_PLATE, S_ACE_TRIP, S_PGA, S_DESC, S_N
+	S_DOB, S_PLATE, S_ACE_TRIP, S_PGA, S_DESC, S_SURETY, S_CES,
+	S_WAREHOUSE, S_SELF_CERT, S_N
 };
 static const char *const scol_names[S_N] = {
 	"ref", "importer_number", "status", "mode", "carrier_scac", "bill",
@@ -44,7 +48,8 @@ static const char *const scol_names[S_N] = {
 	"ref_id_code", "ref_id_number", "consignee_number", "consignee_name",
 	"buyer_name", "buyer_id", "seller_name", "seller_id",
 	"manufacturer_name", "manufacturer_id", "driver_name", "driver_dob",
-	"truck_plate", "ace_trip_number", "pga_flags", "description"
+	"truck_plate", "ace_trip_number", "pga_flags", "description",
+	"surety_code", "ces", "warehouse_entry", "self_cert"
 };
 
 enum ccol {
@@ -69,11 +74,54 @@ static const char *const bcol_names[B_N] = {
 
 enum lcol {
 	L_NO, L_HTS, L_ORIGIN, L_MID, L_DESC, L_VALUE, L_QTY, L_UNIT, L_QTY2,
-	L_UNIT2, L_N
+	L_UNIT2, L_WEIGHT, L_N
 };
 static const char *const lcol_names[L_N] = {
 	"line_no", "hts", "country_origin", "manufacturer_id", "description",
-	"value", "quantity", "unit", "quantity2", "unit2"
+	"value", "quantity", "unit", "quantity2", "unit2", "gross_weight_kg"
+};
+
+/* Relief: the downtime authorizations CBP granted (type downtime). */
+enum rcol {
+	R_ID, R_TYPE, R_FIRST, R_LAST, R_PORTS, R_REFERENCE, R_APPROVED, R_N
+};
+static const char *const rcol_names[R_N] = {
+	"id", "type", "first", "last", "ports", "reference", "approved_by"
+};
+
+/*
+ * What a missing column is called in a refusal, in plain words; the
+ * column's name follows in parentheses, for lifeboat shipment set.  A
+ * column not listed here is called by its documentation (kind.c).
+ */
+static const struct {
+	const char	*col;
+	const char	*words;
+} plain_names[] = {
+	{ "entry_type", "the entry type" },
+	{ "port_entry", "the port of entry" },
+	{ "mode", "the mode of transport" },
+	{ "driver_name", "the truck driver's name" },
+	{ "driver_dob", "the truck driver's date of birth" },
+	{ "truck_plate", "the truck's plate number" },
+	{ "ace_trip_number", "the ACE trip number (e-manifest)" },
+	{ "carrier_scac", "the carrier's code (SCAC)" },
+	{ "trip", "the voyage, flight or trip number" },
+	{ "bill", "the bill of lading or air waybill number" },
+	{ "bond_amount", "the single transaction bond amount" },
+	{ "surety_code", "the surety code of the bond" },
+	{ "signer_name", "the signer (the licensed broker who signs)" },
+	{ "hts", "the HTS number" },
+	{ "country_origin", "the country of origin" },
+	{ "description", "the description of the goods" },
+	{ "value", "the value" },
+	{ "name", "the name" },
+	{ "address1", "the street address" },
+	{ "city", "the city" },
+	{ "country", "the country" },
+	{ "license_number", "the broker's license number" },
+	{ "filer_codes", "the filer codes" },
+	{ "importer_type", "the kind of importer number" },
 };
 
 /* One row, every column of its kind, text copied into `text`. */
@@ -91,6 +139,12 @@ struct lb_pack {
 	struct row	*lines;
 	size_t		 nlines;
 	size_t		 linecap;
+	struct row	*dt;		/* downtime authorizations */
+	size_t		 ndt;
+	size_t		 dtcap;
+	int		 rc[R_N];
+	char		 oob[256];	/* setting oob_contact, "" unset */
+	const struct lb_port *port;	/* the port of entry, NULL unknown */
 	int		 has_client;
 	int		 has_broker;
 	int		 sc[S_N];
@@ -100,7 +154,7 @@ struct lb_pack {
 	int64_t		 value;		/* entered value, cents */
 	int64_t		 bond_type;	/* the shipment's, else the client's */
 	int64_t		 bond_cents;	/* -1 when none printed */
-	int		 surety;	/* print the client's surety code */
+	const char	*surety;	/* the surety code printed, or "" */
 };
 
 /*
@@ -203,6 +257,9 @@ lb_pack_free(struct lb_pack *pk)
 	for (i = 0; i < pk->nlines; i++)
 		row_free(&pk->lines[i]);
 	free(pk->lines);
+	for (i = 0; i < pk->ndt; i++)
+		row_free(&pk->dt[i]);
+	free(pk->dt);
 	free(pk);
 }
 
@@ -273,6 +330,37 @@ on_line(void *arg, const struct lb_value *vals, const unsigned char *d,
 	return 0;
 }
 
+/* A relief row: kept when it is a downtime authorization. */
+static int
+on_relief(void *arg, const struct lb_value *vals, const unsigned char *d,
+    size_t dlen)
+{
+	struct loader		*ld = arg;
+	struct lb_pack		*pk = ld->pk;
+	const struct lb_value	*t = &vals[pk->rc[R_TYPE]];
+	struct row		*v;
+	size_t			 cap;
+
+	if (t->null || t->len != 8 || memcmp(t->s, "downtime", 8) != 0)
+		return 0;
+	if (pk->ndt == pk->dtcap) {
+		cap = pk->dtcap == 0 ? 4 : pk->dtcap * 2;
+		if ((v = lb_reallocarray(pk->dt, cap, sizeof(*v))) == NULL) {
+			ld->oom = 1;
+			return -1;
+		}
+		pk->dt = v;
+		pk->dtcap = cap;
+	}
+	memset(&pk->dt[pk->ndt], 0, sizeof(pk->dt[0]));
+	if (row_copy(&pk->dt[pk->ndt], ld->k, vals) == -1) {
+		ld->oom = 1;
+		return -1;
+	}
+	pk->ndt++;
+	return 0;
+}
+
 /* Read everything in one snapshot; 1 when the shipment exists. */
 static int
 read_rows(struct lb_vault *v, struct lb_pack *pk, int64_t *deminimis,
@@ -320,8 +408,16 @@ read_rows(struct lb_vault *v, struct lb_pack *pk, int64_t *deminimis,
 	if (st->ops->rows_by(st, kl, pk->ref, strlen(pk->ref), on_line, &ld,
 	    e) == -1)
 		goto out;
-	if (lb_vault_setting(v, "deminimis_cents", deminimis, e) == -1)
+	memset(&ld, 0, sizeof(ld));
+	ld.pk = pk;
+	ld.k = lb_kind_get("relief");
+	if (st->ops->rows_scan(st, ld.k, on_relief, &ld, e) == -1)
 		goto out;
+	if (lb_vault_setting(v, "deminimis_cents", deminimis, e) == -1 ||
+	    lb_vault_setting_text(v, "oob_contact", pk->oob, sizeof(pk->oob),
+	    e) == -1)
+		goto out;
+	pk->port = lb_port_find(S(pk, S_PORT));
 	ret = 1;
 out:
 	st->ops->read_end(st);
@@ -342,15 +438,35 @@ date_paper(const char *iso, char *out, size_t outlen)
 		(void)snprintf(out, outlen, "%s", iso);
 }
 
-/* One missing column of a row, named as in docs/formats.md. */
+/*
+ * One missing column of a row: plain words first, then the column (as in
+ * docs/formats.md) and where it is: where is "" for the shipment's own
+ * (lifeboat shipment set REF COLUMN=VALUE), else "clients", "brokerage"
+ * or "line N".
+ */
 static void
-need(struct lb_problems *p, const char *ref, const char *who,
+need(struct lb_problems *p, const char *ref, const char *where,
     const struct row *r, int c)
 {
+	const char	*col = r->k->cols[c].name, *words = r->k->cols[c].doc;
+	const char	*owner = "the ";
+	size_t		 i;
+
 	if (!absent(r, c))
 		return;
-	lb_problems_add(p, "shipment %s: %smissing %s (%s)", ref, who,
-	    r->k->cols[c].name, r->k->cols[c].doc);
+	for (i = 0; i < NELEM(plain_names); i++)
+		if (strcmp(plain_names[i].col, col) == 0)
+			words = plain_names[i].words + 4;	/* "the " */
+	if (strcmp(where, "clients") == 0)
+		owner = "the client's ";
+	else if (strcmp(where, "brokerage") == 0)
+		owner = "the brokerage's ";
+	if (strncmp(where, "line ", 5) == 0)
+		lb_problems_add(p, "shipment %s: %s: the %s is missing (%s of "
+		    "%s)", ref, where, words, col, where);
+	else
+		lb_problems_add(p, "shipment %s: %s%s is missing (%s%s%s)", ref,
+		    owner, words, where, where[0] != '\0' ? " " : "", col);
 }
 
 /* Is filer (3 characters) one of the brokerage's "B76;ABC"? */
@@ -380,12 +496,12 @@ check(struct lb_pack *pk, int64_t deminimis, int draw, struct lb_problems *p)
 	char		 a[32], b[32], d[16];
 	int64_t		 mode, type, sum = 0;
 	size_t		 i, c;
-	int		 ship_bond;
+	int		 ship_bond, ship_surety;
 
 	if (!draw && absent(&pk->ship, pk->sc[S_ENTRY]))
-		lb_problems_add(p, "shipment %s: missing entry_number (entry "
-		    "number; draw one from the reserve with: lifeboat entry "
-		    "next --filer FILER --shipment %s)", ref, ref);
+		lb_problems_add(p, "shipment %s: it has no entry number yet "
+		    "(entry_number): draw one from the reserve with: lifeboat "
+		    "entry next --filer FILER --shipment %s", ref, ref);
 	need(p, ref, "", &pk->ship, pk->sc[S_ENTRY_TYPE]);
 	need(p, ref, "", &pk->ship, pk->sc[S_PORT]);
 	need(p, ref, "", &pk->ship, pk->sc[S_MODE]);
@@ -415,13 +531,14 @@ check(struct lb_pack *pk, int64_t deminimis, int draw, struct lb_problems *p)
 	}
 
 	if (!pk->has_client)
-		lb_problems_add(p, "shipment %s: its client is not in the "
-		    "vault (import clients)", ref);
+		lb_problems_add(p, "shipment %s: its client %s is not in the "
+		    "vault (lifeboat import clients)", ref,
+		    S(pk, S_IMPORTER));
 	else {
 		for (c = 0; c < C_N; c++)
 			if (pk->client.k->cols[pk->cc[c]].flags &
 			    LB_COL_REQUIRED)
-				need(p, ref, "client: ", &pk->client,
+				need(p, ref, "clients", &pk->client,
 				    pk->cc[c]);
 	}
 
@@ -433,15 +550,17 @@ check(struct lb_pack *pk, int64_t deminimis, int draw, struct lb_problems *p)
 	 * shipment's bond_amount (the client's only when the shipment says
 	 * nothing), and it is required.  A continuous bond is on file with
 	 * CBP: its value is printed when known, never required.  The surety
-	 * code is the client's, the only one the vault holds: required for
-	 * the client's own bond.  For a shipment's single transaction bond
-	 * it is printed only when the client's own bonds are single
-	 * transaction ones too (the same surety, most likely); otherwise the
-	 * field stays blank rather than show another bond's surety, since the
-	 * vault has no surety column per shipment (the bond document names
-	 * it).  Informal entries need no bond: nothing is required of them.
+	 * code is the shipment's when it has one (schema 6: the bond document
+	 * of this entry names it), which wins over the client's.  Else the
+	 * client's, required for the client's own bond; for a shipment's
+	 * single transaction bond the client's is printed only when the
+	 * client's own bonds are single transaction ones too (the same
+	 * surety, most likely), otherwise the field stays blank rather than
+	 * show another bond's surety.  Informal entries need no bond: nothing
+	 * is required of them.
 	 */
 	ship_bond = !absent(&pk->ship, pk->sc[S_BOND]);
+	ship_surety = !absent(&pk->ship, pk->sc[S_SURETY]);
 	pk->bond_type = ship_bond ? ix(&pk->ship, pk->sc[S_BOND]) :
 	    ix(&pk->client, pk->cc[C_BOND]);
 	pk->bond_cents = -1;
@@ -450,11 +569,16 @@ check(struct lb_pack *pk, int64_t deminimis, int draw, struct lb_problems *p)
 	else if (!ship_bond && pk->has_client &&
 	    !absent(&pk->client, pk->cc[C_BOND_AMOUNT]))
 		pk->bond_cents = ix(&pk->client, pk->cc[C_BOND_AMOUNT]);
-	pk->surety = pk->has_client && (!ship_bond ||
-	    ix(&pk->client, pk->cc[C_BOND]) == 9) && pk->bond_type != 0;
+	pk->surety = "";
+	if (pk->bond_type != 0 && ship_surety)
+		pk->surety = S(pk, S_SURETY);
+	else if (pk->bond_type != 0 && pk->has_client && (!ship_bond ||
+	    ix(&pk->client, pk->cc[C_BOND]) == 9))
+		pk->surety = C(pk, C_SURETY);
 	if (!lb_entry_type_informal((int)type) && pk->has_client) {
-		if (pk->bond_type == 8 || (pk->bond_type == 9 && !ship_bond))
-			need(p, ref, "client: ", &pk->client,
+		if (!ship_surety && (pk->bond_type == 8 ||
+		    (pk->bond_type == 9 && !ship_bond)))
+			need(p, ref, "clients", &pk->client,
 			    pk->cc[C_SURETY]);
 		if (pk->bond_type == 9 && pk->bond_cents < 0)
 			need(p, ref, "", &pk->ship, pk->sc[S_BOND_AMOUNT]);
@@ -466,7 +590,7 @@ check(struct lb_pack *pk, int64_t deminimis, int draw, struct lb_problems *p)
 	for (i = 0; i < pk->nlines; i++) {
 		char	who[32];
 
-		(void)snprintf(who, sizeof(who), "line %" PRId64 ": ",
+		(void)snprintf(who, sizeof(who), "line %" PRId64,
 		    ix(&pk->lines[i], pk->lc[L_NO]));
 		for (c = 0; c < pk->lines[i].k->ncols; c++)
 			if (pk->lines[i].k->cols[c].flags & LB_COL_REQUIRED)
@@ -483,9 +607,9 @@ check(struct lb_pack *pk, int64_t deminimis, int draw, struct lb_problems *p)
 		for (c = 0; c < B_N; c++)
 			if (pk->broker.k->cols[pk->bc[c]].flags &
 			    LB_COL_REQUIRED)
-				need(p, ref, "brokerage: ", &pk->broker,
+				need(p, ref, "brokerage", &pk->broker,
 				    pk->bc[c]);
-		need(p, ref, "brokerage: ", &pk->broker, pk->bc[B_SIGNER]);
+		need(p, ref, "brokerage", &pk->broker, pk->bc[B_SIGNER]);
 		if (!draw && strlen(entry) == 13 &&
 		    !filer_is_ours(B(pk, B_FILERS), entry))
 			lb_problems_add(p, "shipment %s: entry number %s has "
@@ -536,7 +660,8 @@ load(struct lb_vault *v, const char *ref, int draw, int entry_type,
 	    e) == -1 || resolve(lb_kind_find("clients"), ccol_names, pk->cc,
 	    C_N, e) == -1 || resolve(lb_kind_find("brokerage"), bcol_names,
 	    pk->bc, B_N, e) == -1 || resolve(lb_kind_find("lines"),
-	    lcol_names, pk->lc, L_N, e) == -1)
+	    lcol_names, pk->lc, L_N, e) == -1 ||
+	    resolve(lb_kind_get("relief"), rcol_names, pk->rc, R_N, e) == -1)
 		goto fail;
 	if ((rc = read_rows(v, pk, &deminimis, e)) == -1)
 		goto fail;
@@ -670,8 +795,15 @@ lb_pack_pending(struct lb_vault *v, lb_pack_ref_cb *cb, void *arg,
 #define ROW		26.0	/* a one-line field */
 #define LINE_SIZE	7.5	/* the lines table */
 #define CERT_H		100.0	/* certification and CBP block, page 1 */
-#define FIELDS_TOP	(TOP + 36)
-#define FIELDS_H	(5 * ROW + 50 + 38 + 8)
+#define BAR		11.0	/* a section's title bar */
+#define ROW1		34.0	/* the first row: the port's name */
+#define ROW2		44.0	/* the importer's name and address */
+#define PARTY_HEAD	10.0	/* the header parties' column titles */
+#define PARTY_ROW	13.0	/* one header party */
+#define TROW		24.0	/* a row of the transport fields */
+#define FIELDS_TOP	(TOP + 40)
+#define FIELDS_H	(4 * BAR + ROW1 + 3 * ROW + ROW2 + PARTY_HEAD + \
+			    4 * PARTY_ROW + 2 * TROW + 8)
 #define CONT_TOP	(TOP + 52)
 #define TABLE1_BOTTOM	(BOTTOM - CERT_H - 22)	/* lines area, page 1 */
 #define TABLEN_BOTTOM	(BOTTOM - 22)		/* on the pages after */
@@ -686,8 +818,8 @@ static const struct {
 	{ 24, 66, "HTS number", 0 },
 	{ 90, 34, "Origin", 0 },
 	{ 124, 92, "Manufacturer ID", 0 },
-	{ 216, 190, "Description", 0 },
-	{ 406, 64, "Quantity", LB_PDF_RIGHT },
+	{ 216, 180, "Description", 0 },
+	{ 396, 74, "Quantity", LB_PDF_RIGHT },
 	{ 470, 70, "Value", LB_PDF_RIGHT },
 };
 #define T_DESC	4
@@ -697,6 +829,7 @@ struct doc {
 	struct lb_pdf		*pdf;
 	const struct lb_pack	*pk;
 	char			 date[16];	/* MM/DD/YYYY of now */
+	char			 iso[LB_DATE_STRLEN];	/* the same, ISO */
 	int			 page;
 	int			 npages;
 	double			*rowh;		/* height of each line's row */
@@ -735,14 +868,6 @@ coded(char *out, size_t outlen, int64_t code, int width, const char *name)
 		    name);
 	else
 		(void)snprintf(out, outlen, "%0*" PRId64, width, code);
-}
-
-/* "NAME\nID" of a party, either part possibly absent. */
-static void
-party(char *out, size_t outlen, const char *name, const char *id)
-{
-	(void)snprintf(out, outlen, "%s%s%s", name, name[0] != '\0' &&
-	    id[0] != '\0' ? "\n" : "", id);
 }
 
 /* The importer's (or brokerage's) address, lines separated by sep. */
@@ -791,13 +916,80 @@ form_header(struct doc *d, int cont)
 	lb_pdf_text(p, X0, TOP, WIDTH, 13, LB_PDF_BOLD | LB_PDF_CENTER,
 	    "ENTRY/IMMEDIATE DELIVERY");
 	lb_pdf_text(p, X0, TOP + 17, WIDTH, 7, LB_PDF_CENTER | LB_PDF_GRAY,
-	    cont ? "Continuation sheet: lines" :
-	    "19 CFR 142.3, 142.16, 142.22, 142.24");
+	    cont ? "Continuation sheet: line information" :
+	    "19 CFR 142.3, 142.16, 142.22, 142.24, 149.3");
 	lb_pdf_text(p, X0, TOP, WIDTH, 9, LB_PDF_BOLD | LB_PDF_RIGHT,
 	    "CBP Form 3461");
-	(void)snprintf(s, sizeof(s), "Downtime release\nBroker ref. %s",
-	    d->pk->ref);
-	lb_pdf_text(p, X0, TOP + 11, WIDTH, 7, LB_PDF_RIGHT, s);
+	(void)snprintf(s, sizeof(s), "OMB No. 1651-0024\nDowntime release, "
+	    "broker ref. %s", d->pk->ref);
+	lb_pdf_text(p, X0, TOP + 11, WIDTH, 6.5, LB_PDF_RIGHT, s);
+}
+
+/* A section's title bar at y; returns the y below it. */
+static double
+bar(struct doc *d, double y, const char *title)
+{
+	lb_pdf_rect(d->pdf, X0, y, WIDTH, BAR, 0.6, 0.88);
+	lb_pdf_text(d->pdf, X0 + 3, y + 2.2, WIDTH - 6, 6, LB_PDF_BOLD,
+	    title);
+	return y + BAR;
+}
+
+struct fld {
+	double		 w;
+	const char	*label;
+	const char	*value;
+};
+
+/*
+ * A row of fields from X0 at y, h high, every value at one size: the
+ * largest at which each of them fits.  Returns the y below the row.
+ */
+static double
+frow(struct doc *d, double y, double h, const struct fld *f, size_t n)
+{
+	double	size = 99, fs, x = X0;
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		fs = lb_pdf_field_size(d->pdf, f[i].w, h, f[i].label,
+		    f[i].value);
+		if (fs < size)
+			size = fs;
+	}
+	for (i = 0; i < n; i++) {
+		lb_pdf_field_sized(d->pdf, x, y, f[i].w, h, f[i].label,
+		    f[i].value, size);
+		x += f[i].w;
+	}
+	return y + h;
+}
+
+/*
+ * A party's ID: its own, else the importer number when the party is the
+ * importer of record (the same name as the client), which is the ID the
+ * form asks for then.
+ */
+static const char *
+party_id(const struct lb_pack *pk, const char *name, const char *id)
+{
+	if (id[0] != '\0')
+		return id;
+	if (name[0] != '\0' && pk->has_client &&
+	    strcmp(name, C(pk, C_NAME)) == 0)
+		return C(pk, C_NUMBER);
+	return "";
+}
+
+/* Block 1: "2704 Los Angeles" when the port table knows the code. */
+static void
+port_text(const struct lb_pack *pk, char *out, size_t outlen)
+{
+	if (pk->port != NULL)
+		(void)snprintf(out, outlen, "%s %s", pk->port->code,
+		    pk->port->name);
+	else
+		(void)snprintf(out, outlen, "%s", S(pk, S_PORT));
 }
 
 /* The fields of the form, from y; returns the y below them. */
@@ -807,106 +999,172 @@ form_fields(struct doc *d, double y)
 	const struct lb_pack	*pk = d->pk;
 	struct lb_pdf		*p = d->pdf;
 	struct lb_buf		 b;
-	char			 s[128], t[256];
-	int64_t			 mode = ix(&pk->ship, pk->sc[S_MODE]);
-	int64_t			 type = ix(&pk->ship, pk->sc[S_ENTRY_TYPE]);
-	const char		*bill = S(pk, S_BILL);
+	char			 port[96], bond[48], imp[48], bval[32];
+	char			 eval[32], type[64], mode[64], arr[16];
+	char			 trip[40], mq[40], itd[16], gw[32], s[256];
+	int64_t			 m = ix(&pk->ship, pk->sc[S_MODE]);
+	int64_t			 t = ix(&pk->ship, pk->sc[S_ENTRY_TYPE]);
+	const char		*bill = S(pk, S_BILL), *sc;
+	const char		*party[4][3];
+	size_t			 i;
 
-	lb_pdf_field(p, X0, y, 80, ROW, "Port of entry", S(pk, S_PORT));
-	lb_pdf_field(p, X0 + 80, y, 110, ROW, "Entry number", S(pk, S_ENTRY));
-	coded(s, sizeof(s), type, 2, lb_entry_type_name((int)type));
-	lb_pdf_field(p, X0 + 190, y, 150, ROW, "Entry type", s);
-	lb_money_display(pk->value, s);
-	lb_pdf_field(p, X0 + 340, y, 110, ROW, "Entry value", s);
-	date_paper(S(pk, S_ARRIVAL), s, sizeof(s));
-	lb_pdf_field(p, X0 + 450, y, 90, ROW, "Arrival date", s);
-	y += ROW;
-
-	coded(s, sizeof(s), pk->bond_type, 1,
+	y = bar(d, y, "HEADER INFORMATION");
+	port_text(pk, port, sizeof(port));
+	coded(bond, sizeof(bond), pk->bond_type, 1,
 	    lb_bond_type_name((int)pk->bond_type));
-	lb_pdf_field(p, X0, y, 120, ROW, "Bond type", s);
-	s[0] = '\0';
-	if (pk->bond_cents >= 0)
-		lb_money_display(pk->bond_cents, s);
-	lb_pdf_field(p, X0 + 120, y, 90, ROW, "Bond value", s);
-	lb_pdf_field(p, X0 + 210, y, 60, ROW, "Surety code",
-	    pk->surety ? C(pk, C_SURETY) : "");
-	lb_pdf_field(p, X0 + 270, y, 80, ROW, "Port of unlading",
-	    S(pk, S_UNLADING));
-	coded(s, sizeof(s), mode, 2, lb_mode_name((int)mode));
-	lb_pdf_field(p, X0 + 350, y, 190, ROW, "Mode of transport", s);
-	y += ROW;
-
-	(void)snprintf(s, sizeof(s), "%s\n(%s)", C(pk, C_NUMBER),
+	(void)snprintf(imp, sizeof(imp), "%s (%s)", C(pk, C_NUMBER),
 	    C(pk, C_TYPE));
-	lb_pdf_field(p, X0, y, 120, 50, "Importer number", s);
+	{
+		const struct fld r1[] = {
+			{ 150, "1. PORT OF ENTRY", port },
+			{ 120, "2. BOND TYPE", bond },
+			{ 140, "3. IMPORTER NUMBER", imp },
+			{ 130, "5. ENTRY NUMBER", S(pk, S_ENTRY) },
+		};
+		/* Taller: a port's name may take two lines. */
+		y = frow(d, y, ROW1, r1, NELEM(r1));
+	}
+
 	lb_buf_init(&b, 4096);
 	lb_buf_adds(&b, C(pk, C_NAME));
 	address(&b, C(pk, C_ADDR1), C(pk, C_ADDR2), C(pk, C_CITY),
 	    C(pk, C_STATE), C(pk, C_POSTAL), C(pk, C_COUNTRY), "\n");
-	lb_pdf_field(p, X0 + 120, y, 420, 50, "Importer name and address",
-	    lb_buf_cstr(&b));
+	bval[0] = '\0';
+	if (pk->bond_cents >= 0)
+		lb_money_display(pk->bond_cents, bval);
+	lb_money_display(pk->value, eval);
+	{
+		const struct fld r2[] = {
+			{ 300, "4. IMPORTER NAME AND ADDRESS",
+			    lb_buf_cstr(&b) },
+			{ 80, "6. BOND VALUE", bval },
+			{ 80, "7. ENTRY VALUE", eval },
+			{ 80, "8. CES", S(pk, S_CES) },
+		};
+		y = frow(d, y, ROW2, r2, NELEM(r2));
+	}
 	lb_buf_free(&b);
-	y += 50;
 
-	lb_pdf_field(p, X0, y, 110, ROW, "Location of goods (FIRMS)",
-	    S(pk, S_FIRMS));
-	lb_pdf_field(p, X0 + 110, y, 100, ROW, "G.O. number", S(pk, S_GO));
-	lb_pdf_field(p, X0 + 210, y, 170, ROW, "Conveyance name",
-	    S(pk, S_CONVEYANCE));
-	lb_pdf_field(p, X0 + 380, y, 60, ROW, "Reference ID code",
-	    S(pk, S_REFID_CODE));
-	lb_pdf_field(p, X0 + 440, y, 100, ROW, "Reference ID number",
-	    S(pk, S_REFID_NUMBER));
-	y += ROW;
+	coded(type, sizeof(type), t, 2, lb_entry_type_name((int)t));
+	coded(mode, sizeof(mode), m, 2, lb_mode_name((int)m));
+	{
+		const struct fld r3[] = {
+			{ 140, "9. ENTRY TYPE", type },
+			{ 165, "10. ORIGINATING WHSE ENTRY NUMBER (TYPE 22 "
+			    "ONLY)", S(pk, S_WAREHOUSE) },
+			{ 55, "11. SURETY CODE", pk->surety },
+			{ 80, "12. PORT OF UNLADING", S(pk, S_UNLADING) },
+			{ 100, "13. MODE OF TRANSPORTATION", mode },
+		};
+		y = frow(d, y, ROW, r3, NELEM(r3));
+	}
+	{
+		const struct fld r4[] = {
+			{ 120, "14. LOCATION OF GOODS (FIRMS)",
+			    S(pk, S_FIRMS) },
+			{ 120, "15. G.O. NUMBER", S(pk, S_GO) },
+			{ 300, "16. CONVEYANCE NAME/FTZ ZONE ID",
+			    S(pk, S_CONVEYANCE) },
+		};
+		y = frow(d, y, ROW, r4, NELEM(r4));
+	}
 
-	lb_pdf_field(p, X0, y, 70, ROW, "Carrier code", S(pk, S_SCAC));
+	y = bar(d, y, "HEADER REFERENCE INFORMATION");
+	sc = absent(&pk->ship, pk->sc[S_SELF_CERT]) ? "" :
+	    ix(&pk->ship, pk->sc[S_SELF_CERT]) ? "Yes" : "No";
+	{
+		const struct fld r5[] = {
+			{ 120, "17. REFERENCE ID CODE", S(pk, S_REFID_CODE) },
+			{ 320, "18. REFERENCE ID NUMBER",
+			    S(pk, S_REFID_NUMBER) },
+			{ 100, "19. SELF CERTIFICATION", sc },
+		};
+		y = frow(d, y, ROW, r5, NELEM(r5));
+	}
+
+	/* Header parties: one row per type, blank where the vault has none. */
+	y = bar(d, y, "HEADER PARTIES (APPLY TO THE ENTIRE ENTRY)");
+	party[0][0] = "Manufacturer";
+	party[0][1] = S(pk, S_MAKER);
+	party[0][2] = S(pk, S_MID);
+	party[1][0] = "Consignee";
+	party[1][1] = S(pk, S_CONSIGNEE);
+	party[1][2] = party_id(pk, S(pk, S_CONSIGNEE),
+	    S(pk, S_CONSIGNEE_NUMBER));
+	party[2][0] = "Buying party";
+	party[2][1] = S(pk, S_BUYER);
+	party[2][2] = party_id(pk, S(pk, S_BUYER), S(pk, S_BUYER_ID));
+	party[3][0] = "Selling party";
+	party[3][1] = S(pk, S_SELLER);
+	party[3][2] = S(pk, S_SELLER_ID);
+	lb_pdf_text(p, X0 + 3, y + 2, 104, 5.5, LB_PDF_GRAY,
+	    "20. HEADER PARTY TYPE");
+	lb_pdf_text(p, X0 + 113, y + 2, 314, 5.5, LB_PDF_GRAY,
+	    "21. HEADER PARTY NAME AND ADDRESS");
+	lb_pdf_text(p, X0 + 433, y + 2, 104, 5.5, LB_PDF_GRAY,
+	    "22. HEADER ID #");
+	lb_pdf_rect(p, X0, y, WIDTH, PARTY_HEAD + 4 * PARTY_ROW, 0.6, -1);
+	lb_pdf_line(p, X0 + 110, y, X0 + 110, y + PARTY_HEAD + 4 * PARTY_ROW,
+	    0.4);
+	lb_pdf_line(p, X0 + 430, y, X0 + 430, y + PARTY_HEAD + 4 * PARTY_ROW,
+	    0.4);
+	y += PARTY_HEAD;
+	for (i = 0; i < 4; i++) {
+		lb_pdf_line(p, X0, y, X0 + WIDTH, y, 0.3);
+		lb_pdf_text(p, X0 + 3, y + 2, 104, 8, LB_PDF_ONELINE,
+		    party[i][0]);
+		lb_pdf_text(p, X0 + 113, y + 2, 314, 8, LB_PDF_ONELINE,
+		    party[i][1]);
+		lb_pdf_text(p, X0 + 433, y + 2, 104, 8, LB_PDF_ONELINE,
+		    party[i][2]);
+		y += PARTY_ROW;
+	}
+
+	/* What the port also needs to find the cargo (the older layout's). */
+	y = bar(d, y, "TRANSPORT AND MANIFEST (FOR THE PORT: NOT NUMBERED ON "
+	    "THE CURRENT FORM)");
+	date_paper(S(pk, S_ARRIVAL), arr, sizeof(arr));
 	/* A truck's trip is its e-manifest's when no other is given. */
-	lb_pdf_field(p, X0 + 70, y, 90, ROW, "Voyage/flight/trip",
-	    S(pk, S_TRIP)[0] == '\0' && lb_mode_is_truck((int)mode) ?
-	    S(pk, S_ACE_TRIP) : S(pk, S_TRIP));
-	lb_pdf_field(p, X0 + 160, y, 90, ROW, "Manifest number",
-	    S(pk, S_MANIFEST));
-	/*
-	 * IT/BL/AWB code: B for a bill of lading, A for an air waybill; an
-	 * in-bond number has its own field on the row below.
-	 */
-	lb_pdf_field(p, X0 + 250, y, 60, ROW, "IT/BL/AWB code",
-	    bill[0] == '\0' ? "" : lb_mode_is_air((int)mode) ? "A (AWB)" :
-	    "B (BL)");
-	lb_pdf_field(p, X0 + 310, y, 130, ROW, "IT/BL/AWB number", bill);
-	s[0] = '\0';
+	(void)snprintf(trip, sizeof(trip), "%s", S(pk, S_TRIP)[0] == '\0' &&
+	    lb_mode_is_truck((int)m) ? S(pk, S_ACE_TRIP) : S(pk, S_TRIP));
+	{
+		/*
+		 * IT/BL/AWB code: B for a bill of lading, A for an air
+		 * waybill; an in-bond number has its own field below.
+		 */
+		const struct fld t1[] = {
+			{ 80, "Arrival date", arr },
+			{ 60, "Carrier code", S(pk, S_SCAC) },
+			{ 100, "Voyage/flight/trip", trip },
+			{ 100, "Manifest number", S(pk, S_MANIFEST) },
+			{ 60, "IT/BL/AWB code", bill[0] == '\0' ? "" :
+			    lb_mode_is_air((int)m) ? "A (AWB)" : "B (BL)" },
+			{ 140, "IT/BL/AWB number", bill },
+		};
+		y = frow(d, y, TROW, t1, NELEM(t1));
+	}
+	mq[0] = gw[0] = '\0';
 	if (!absent(&pk->ship, pk->sc[S_MANIFEST_QTY]))
-		(void)snprintf(s, sizeof(s), "%" PRId64 " %s",
+		(void)snprintf(mq, sizeof(mq), "%" PRId64 " %s",
 		    ix(&pk->ship, pk->sc[S_MANIFEST_QTY]),
 		    S(pk, S_MANIFEST_UNIT));
-	lb_pdf_field(p, X0 + 440, y, 100, ROW, "Manifest quantity", s);
-	y += ROW;
-
-	lb_pdf_field(p, X0, y, 110, ROW, "In-bond (I.T.) number",
-	    S(pk, S_IT));
-	date_paper(S(pk, S_IT_DATE), s, sizeof(s));
-	lb_pdf_field(p, X0 + 110, y, 80, ROW, "I.T. date", s);
-	lb_pdf_field(p, X0 + 190, y, 130, ROW, "House bill", S(pk, S_HOUSE));
-	lb_pdf_field(p, X0 + 320, y, 110, ROW, "Foreign port of lading",
-	    S(pk, S_LADING));
-	s[0] = '\0';
 	if (!absent(&pk->ship, pk->sc[S_WEIGHT]))
-		(void)snprintf(s, sizeof(s), "%" PRId64 " kg",
+		(void)snprintf(gw, sizeof(gw), "%" PRId64 " kg",
 		    ix(&pk->ship, pk->sc[S_WEIGHT]));
-	lb_pdf_field(p, X0 + 430, y, 110, ROW, "Gross weight", s);
-	y += ROW;
-
-	party(t, sizeof(t), S(pk, S_MAKER), S(pk, S_MID));
-	lb_pdf_field(p, X0, y, 135, 38, "Manufacturer / ID", t);
-	party(t, sizeof(t), S(pk, S_CONSIGNEE), S(pk, S_CONSIGNEE_NUMBER));
-	lb_pdf_field(p, X0 + 135, y, 135, 38, "Ultimate consignee / number",
-	    t);
-	party(t, sizeof(t), S(pk, S_BUYER), S(pk, S_BUYER_ID));
-	lb_pdf_field(p, X0 + 270, y, 135, 38, "Buying party / ID", t);
-	party(t, sizeof(t), S(pk, S_SELLER), S(pk, S_SELLER_ID));
-	lb_pdf_field(p, X0 + 405, y, 135, 38, "Selling party / ID", t);
-	return y + 38 + 8;
+	date_paper(S(pk, S_IT_DATE), itd, sizeof(itd));
+	(void)snprintf(s, sizeof(s), "%s", S(pk, S_HOUSE));
+	{
+		const struct fld t2[] = {
+			{ 90, "Manifest quantity", mq },
+			{ 110, "In-bond (I.T.) number", S(pk, S_IT) },
+			{ 70, "I.T. date", itd },
+			{ 130, "House bill", s },
+			{ 70, "Foreign port of lading", S(pk, S_LADING) },
+			{ 70, "Gross weight", gw },
+		};
+		y = frow(d, y, TROW, t2, NELEM(t2));
+	}
+	return y + 8;
 }
 
 static double
@@ -922,16 +1180,27 @@ table_header(struct doc *d, double y)
 	return y + 12;
 }
 
-/* Quantity text of line i: "1200 NO", a second unit below. */
+/*
+ * Quantity text of line i: "1200 NO", a second unit below; a line whose
+ * HTS number reports no quantity (unit X) shows its gross weight instead,
+ * so that no line the vault can describe is left blank.
+ */
 static void
 quantity(const struct lb_pack *pk, size_t i, char *out, size_t outlen)
 {
 	const char	*q = L(pk, i, L_QTY), *q2 = L(pk, i, L_QTY2);
 
+	if (q[0] == '\0' && q2[0] == '\0') {
+		out[0] = '\0';
+		if (!absent(&pk->lines[i], pk->lc[L_WEIGHT]))
+			(void)snprintf(out, outlen, "%" PRId64 " kg gross",
+			    ix(&pk->lines[i], pk->lc[L_WEIGHT]));
+		return;
+	}
 	(void)snprintf(out, outlen, "%s%s%s%s%s%s%s", q, q[0] != '\0' ?
 	    " " : "", q[0] != '\0' ? L(pk, i, L_UNIT) : "",
-	    q2[0] != '\0' ? "\n" : "", q2, q2[0] != '\0' ? " " : "",
-	    q2[0] != '\0' ? L(pk, i, L_UNIT2) : "");
+	    q[0] != '\0' && q2[0] != '\0' ? "\n" : "", q2, q2[0] != '\0' ?
+	    " " : "", q2[0] != '\0' ? L(pk, i, L_UNIT2) : "");
 }
 
 /* The cells of line i's row (the description is the line's own). */
@@ -1112,12 +1381,13 @@ static void
 draw_form(struct doc *d)
 {
 	const struct lb_pack	*pk = d->pk;
-	char			 s[256];
+	char			 s[256], port[96];
 	double			 y, top;
 	size_t			 pg;
 
 	form_header(d, 0);
 	y = form_fields(d, FIELDS_TOP);
+	y = bar(d, y - 4, "LINE INFORMATION");
 	top = y;
 	y = table_header(d, y);
 	(void)table_rows(d, d->first[0], d->first[1], y);
@@ -1133,8 +1403,9 @@ draw_form(struct doc *d)
 	for (pg = 1; pg < d->nform; pg++) {
 		next_page(d);
 		form_header(d, 1);
+		port_text(pk, port, sizeof(port));
 		(void)snprintf(s, sizeof(s), "Entry number %s    Port of "
-		    "entry %s    Importer %s", S(pk, S_ENTRY), S(pk, S_PORT),
+		    "entry %s    Importer %s", S(pk, S_ENTRY), port,
 		    C(pk, C_NAME));
 		lb_pdf_text(d->pdf, X0, CONT_TOP - 16, WIDTH, 8,
 		    LB_PDF_ONELINE, s);
@@ -1196,16 +1467,42 @@ detail(struct doc *d, double y, const char *label, const char *value)
 	return y + h + 2;
 }
 
+/*
+ * The downtime authorization in force for the shipment's port on day iso
+ * (YYYY-MM-DD): its ports name the port or are empty (every port), and
+ * first <= iso <= last.  Of several, the one that began last (a renewal
+ * over the authorization it renews).  NULL when none is.
+ */
+static const struct row *
+in_force(const struct lb_pack *pk, const char *iso)
+{
+	const struct row	*r, *best = NULL;
+	size_t			 i;
+
+	for (i = 0; i < pk->ndt; i++) {
+		r = &pk->dt[i];
+		if (!lb_relief_has_port(tx(r, pk->rc[R_PORTS]),
+		    S(pk, S_PORT)) ||
+		    strcmp(tx(r, pk->rc[R_FIRST]), iso) > 0 ||
+		    strcmp(tx(r, pk->rc[R_LAST]), iso) < 0)
+			continue;
+		if (best == NULL || strcmp(tx(r, pk->rc[R_FIRST]),
+		    tx(best, pk->rc[R_FIRST])) > 0)
+			best = r;
+	}
+	return best;
+}
+
 static void
 draw_letter(struct doc *d)
 {
 	const struct lb_pack	*pk = d->pk;
 	struct lb_pdf		*p = d->pdf;
 	struct lb_buf		 b;
-	char			 s[512], t[64];
+	const struct row	*dt;
+	char			 s[512], t[64], f[16];
 	int64_t			 mode = ix(&pk->ship, pk->sc[S_MODE]);
 	int64_t			 type = ix(&pk->ship, pk->sc[S_ENTRY_TYPE]);
-	const char		*goods;
 	double			 y;
 	size_t			 i;
 
@@ -1241,25 +1538,51 @@ draw_letter(struct doc *d)
 	y += 16;
 
 	lb_pdf_text(p, X0, y, WIDTH, 10, LB_PDF_RIGHT, d->date);
-	(void)snprintf(s, sizeof(s), "Port Director\nU.S. Customs and Border "
-	    "Protection\nPort of entry %s", S(pk, S_PORT));
-	y += lb_pdf_text(p, X0, y, 300, 10, 0, s) + 16;
+	lb_buf_reset(&b);
+	lb_buf_adds(&b, "Port Director\nU.S. Customs and Border Protection\n");
+	if (pk->port == NULL)
+		lb_buf_addf(&b, "Port of entry %s", S(pk, S_PORT));
+	else {
+		lb_buf_addf(&b, "Port of %s (%s)", pk->port->name,
+		    pk->port->code);
+		if (pk->port->address[0] == NULL)
+			lb_buf_addf(&b, "\n%s, %s", pk->port->city,
+			    pk->port->state);
+		for (i = 0; i < 2 && pk->port->address[i] != NULL; i++)
+			lb_buf_addf(&b, "\n%s", pk->port->address[i]);
+	}
+	y += lb_pdf_text(p, X0, y, 300, 10, 0, lb_buf_cstr(&b)) + 16;
 	(void)snprintf(s, sizeof(s), "Subject: Request for downtime release: "
 	    "entry %s", S(pk, S_ENTRY));
 	y = para(d, y, 10.5, LB_PDF_BOLD, s, 12);
 	y = para(d, y, 10, 0, "Dear Port Director,", 8);
 	lb_buf_reset(&b);
 	lb_buf_addf(&b, "Because of a cybersecurity incident, %s cannot "
-	    "transmit entries to ACE at present. Under the downtime "
-	    "procedures for this incident, we ask that the shipment below be "
-	    "released on this letter and the attached CBP Form 3461.",
-	    B(pk, B_NAME));
+	    "transmit entries to ACE at present. ", B(pk, B_NAME));
+	if ((dt = in_force(pk, d->iso)) != NULL) {
+		date_paper(tx(dt, pk->rc[R_FIRST]), f, sizeof(f));
+		date_paper(tx(dt, pk->rc[R_LAST]), t, sizeof(t));
+		lb_buf_addf(&b, "CBP authorized downtime release for this port "
+		    "from %s through %s", f, t);
+		if (!absent(dt, pk->rc[R_REFERENCE]))
+			lb_buf_addf(&b, " (reference: %s)",
+			    tx(dt, pk->rc[R_REFERENCE]));
+		if (!absent(dt, pk->rc[R_APPROVED]))
+			lb_buf_addf(&b, ", approved by %s",
+			    tx(dt, pk->rc[R_APPROVED]));
+		lb_buf_adds(&b, ". Under that authorization, we ask");
+	} else
+		lb_buf_adds(&b, "Under the downtime procedures for this "
+		    "incident, we ask");
+	lb_buf_adds(&b, " that the shipment below be released on this letter "
+	    "and the attached CBP Form 3461.");
 	y = para(d, y, 10, 0, lb_buf_cstr(&b), 12);
 
 	y = detail(d, y, "Entry number", S(pk, S_ENTRY));
 	coded(s, sizeof(s), type, 2, lb_entry_type_name((int)type));
 	y = detail(d, y, "Entry type", s);
-	y = detail(d, y, "Port of entry", S(pk, S_PORT));
+	port_text(pk, s, sizeof(s));
+	y = detail(d, y, "Port of entry", s);
 	date_paper(S(pk, S_ARRIVAL), t, sizeof(t));
 	y = detail(d, y, "Arrival date", t);
 	coded(s, sizeof(s), mode, 2, lb_mode_name((int)mode));
@@ -1289,10 +1612,21 @@ draw_letter(struct doc *d)
 		y = detail(d, y, lb_mode_is_air((int)mode) ?
 		    "House air waybill" : "House bill", S(pk, S_HOUSE));
 	}
-	goods = S(pk, S_DESC);
-	if (goods[0] == '\0' && pk->nlines > 0)
-		goods = L(pk, 0, L_DESC);
-	y = detail(d, y, "Goods", goods);
+	/* Every line's goods, one row each (the list may run on a page). */
+	if (pk->nlines == 0)
+		y = detail(d, y, "Goods", S(pk, S_DESC));
+	for (i = 0; i < pk->nlines; i++) {
+		char	h[LB_HTS_FMTLEN], q[80], *nl;
+
+		lb_hts_format(L(pk, i, L_HTS), h);
+		quantity(pk, i, q, sizeof(q));
+		for (nl = q; (nl = strchr(nl, '\n')) != NULL; )
+			*nl = ',';
+		(void)snprintf(s, sizeof(s), "%" PRId64 ". %s (HTS %s%s%s)",
+		    ix(&pk->lines[i], pk->lc[L_NO]), L(pk, i, L_DESC), h,
+		    q[0] != '\0' ? ", " : "", q);
+		y = detail(d, y, i == 0 ? "Goods" : "", s);
+	}
 	lb_money_display(pk->value, t);
 	(void)snprintf(s, sizeof(s), "%s, %zu line%s", t, pk->nlines,
 	    pk->nlines == 1 ? "" : "s");
@@ -1317,7 +1651,15 @@ draw_letter(struct doc *d)
 	}
 	lb_buf_adds(&b, ", and it does not extend any filing or payment "
 	    "deadline.");
-	y = para(d, y, 10, 0, lb_buf_cstr(&b), 14);
+	y = para(d, y, 10, 0, lb_buf_cstr(&b), pk->oob[0] != '\0' ? 8 : 14);
+	/* Said only when set: the letter never gives a contact it lacks. */
+	if (pk->oob[0] != '\0') {
+		lb_buf_reset(&b);
+		lb_buf_addf(&b, "Our usual telephone and email may not work "
+		    "during the incident. To reach us, use this contact, "
+		    "which works outside our systems: %s.", pk->oob);
+		y = para(d, y, 10, 0, lb_buf_cstr(&b), 14);
+	}
 
 	/* The signature block is kept whole, with its "Sincerely,". */
 	lb_buf_reset(&b);
@@ -1339,6 +1681,20 @@ int
 lb_pack_pdf(const struct lb_pack *pk, int64_t now, const char *path,
     struct lb_err *e)
 {
+	return lb_pack_pdf_to(pk, now, path, 0, e);
+}
+
+int
+lb_pack_pdf_to(const struct lb_pack *pk, int64_t now, const char *path,
+    int oflags, struct lb_err *e)
+{
+	return lb_pack_pdf_log(pk, now, path, oflags, NULL, e);
+}
+
+int
+lb_pack_pdf_log(const struct lb_pack *pk, int64_t now, const char *path,
+    int oflags, struct lb_buf *log, struct lb_err *e)
+{
 	struct doc	 d;
 	char		 title[160], iso[LB_DATE_STRLEN];
 	int64_t		 days;
@@ -1349,12 +1705,14 @@ lb_pack_pdf(const struct lb_pack *pk, int64_t now, const char *path,
 	days = now >= 0 ? now / 86400 : -((-now + 86399) / 86400);
 	lb_date_format(days, iso);
 	date_paper(iso, d.date, sizeof(d.date));
+	memcpy(d.iso, iso, sizeof(d.iso));
 	(void)snprintf(title, sizeof(title), "CBP Form 3461 and downtime "
 	    "letter, shipment %s", pk->ref);
-	if (lb_pdf_open(path, title, now, &d.pdf, e) == -1)
+	if (lb_pdf_open(path, title, now, oflags, &d.pdf, e) == -1)
 		return -1;
 	/* Where the table starts on page 1 and on the pages after it. */
-	if (paginate(&d, FIELDS_TOP + FIELDS_H + 12, CONT_TOP + 12) == -1) {
+	if (paginate(&d, FIELDS_TOP + FIELDS_H - 4 + BAR + 12,
+	    CONT_TOP + 12) == -1) {
 		lb_pdf_abort(d.pdf);
 		free(d.rowh);
 		free(d.first);
@@ -1365,6 +1723,7 @@ lb_pack_pdf(const struct lb_pack *pk, int64_t now, const char *path,
 	d.page = 1;
 	draw_letter(&d);
 	lb_pdf_dry(d.pdf, 0);
+	lb_pdf_log(d.pdf, log);
 	d.npages = (int)d.nform + d.page;
 	d.page = 1;
 	draw_form(&d);

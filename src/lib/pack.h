@@ -31,12 +31,14 @@ struct lb_pack;
 
 /*
  * Load shipment ref and what its pack needs (the shipment, its client, the
- * brokerage, its lines), in one read snapshot.  Returns:
+ * brokerage, its lines, the downtime authorizations, the oob_contact
+ * setting), in one read snapshot.  Returns:
  *
  *   LB_PACK_READY (0)      *out holds the pack;
- *   LB_PACK_REFUSED (1)    every reason in *missing, one problem each (e.g.
- *                          "shipment S1: missing driver_dob (truck driver
- *                          date of birth)"), *out NULL;
+ *   LB_PACK_REFUSED (1)    every reason in *missing, one problem each, in
+ *                          plain words then the column (e.g. "shipment S1:
+ *                          the truck driver's date of birth is missing
+ *                          (driver_dob)"), *out NULL;
  *   LB_PACK_NOT_FOUND (2)  no such shipment, *e says so, *out NULL;
  *   -1                     the vault cannot be read, or out of memory (*e).
  *
@@ -68,10 +70,22 @@ int	lb_pack_check_draw(struct lb_vault *, const char *ref, int entry_type,
 /*
  * Write the pack as one PDF at path, atomically (pdf.h): the CBP Form 3461
  * (continued on more pages when the lines do not fit), then the downtime
- * letter, dated the UTC day of now (seconds since the epoch).
+ * letter, dated the UTC day of now (seconds since the epoch), which is also
+ * the day a downtime authorization (relief of type downtime) must be in
+ * force for the letter to cite it.  A path that exists is refused.
  */
 int	lb_pack_pdf(const struct lb_pack *, int64_t now, const char *path,
 	    struct lb_err *);
+/*
+ * The same, oflags 0 or LB_OUT_FORCE (outfile.h): lb_pack_pdf() refuses a
+ * path that exists; with LB_OUT_FORCE a regular file there is replaced.
+ */
+int	lb_pack_pdf_to(const struct lb_pack *, int64_t now, const char *path,
+	    int oflags, struct lb_err *);
+/* The same, recording what is drawn into log (pdf.h, lb_pdf_log). */
+struct lb_buf;
+int	lb_pack_pdf_log(const struct lb_pack *, int64_t now, const char *path,
+	    int oflags, struct lb_buf *log, struct lb_err *);
 
 /* The shipment's ref and entry number as loaded (for messages). */
 const char *lb_pack_ref(const struct lb_pack *);

@@ -20,8 +20,10 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "buf.h"
 #include "date.h"
 #include "mem.h"
+#include "outfile.h"
 #include "pdf.h"
 
 #define FONT_FAMILY	"DejaVu Sans"
@@ -39,7 +41,9 @@ struct lb_pdf {
 	double			 font_size;	/* what font holds now */
 	int			 font_bold;
 	int			 dry;	/* measure, draw nothing */
+	struct lb_buf		*log;	/* what is drawn, for a replay */
 	int			 fd;
+	int			 oflags;	/* LB_OUT_FORCE or 0 */
 	int			 werr;	/* errno of the first failed write */
 	unsigned char		*out;
 	size_t			 outlen;
@@ -128,7 +132,7 @@ lb_pdf_abort(struct lb_pdf *p)
 }
 
 int
-lb_pdf_open(const char *path, const char *title, int64_t created,
+lb_pdf_open(const char *path, const char *title, int64_t created, int oflags,
     struct lb_pdf **out, struct lb_err *e)
 {
 	struct lb_pdf	*p;
@@ -142,9 +146,13 @@ lb_pdf_open(const char *path, const char *title, int64_t created,
 	*out = NULL;
 	if (path == NULL || path[0] == '\0')
 		return lb_error(e, "no file name for the PDF");
+	/* Refused before anything is created beside it. */
+	if (lb_outfile_check(path, oflags, e) == -1)
+		return -1;
 	if ((p = lb_calloc(1, sizeof(*p))) == NULL)
 		return lb_error(e, "out of memory");
 	p->fd = -1;
+	p->oflags = oflags;
 	n = strlen(path) + 32;
 	if ((p->path = lb_strndup(path, strlen(path))) == NULL ||
 	    (p->tmp = lb_mallocarray(n, 1)) == NULL ||
@@ -261,9 +269,33 @@ layout_height(struct lb_pdf *p)
 	return (double)h / PANGO_SCALE;
 }
 
+/*
+ * The drawing log (lb_pdf_log): one record per primitive, numbers as text,
+ * a text's bytes after its header line, so that a program of its own can
+ * draw the same pages with cairo and pango alone (bench/bench_pdf.c).
+ */
+static void
+log_text(struct lb_pdf *p, double x, double y, int flags)
+{
+	const char	*t = pango_layout_get_text(p->layout);
+	size_t		 n = strlen(t);
+	int		 w = pango_layout_get_width(p->layout);
+	int		 h = pango_layout_get_height(p->layout);
+
+	lb_buf_addf(p->log, "T %.3f %.3f %.3f %.3f %d %d %d %d %zu\n", x, y,
+	    w < 0 ? -1.0 : (double)w / PANGO_SCALE, p->font_size, p->font_bold,
+	    flags, pango_layout_get_alignment(p->layout), h < 0 ? -1 : h, n);
+	lb_buf_add(p->log, t, n);
+	lb_buf_addc(p->log, '\n');
+	lb_buf_addf(p->log, "E %d\n",
+	    (int)pango_layout_get_ellipsize(p->layout));
+}
+
 static void
 show(struct lb_pdf *p, double x, double y, int flags)
 {
+	if (p->log != NULL)
+		log_text(p, x, y, flags);
 	double	gray = (flags & LB_PDF_GRAY) ? 0.3 : 0.0;
 
 	cairo_set_source_rgb(p->cr, gray, gray, gray);
@@ -308,13 +340,41 @@ lb_pdf_text_width(struct lb_pdf *p, double size, int flags, const char *s)
 	return (double)w / PANGO_SCALE;
 }
 
-void
-lb_pdf_field(struct lb_pdf *p, double x, double y, double w, double h,
-    const char *label, const char *value)
+static const double field_sizes[] = { VALUE_SIZE, 8.0, 7.0, VALUE_FLOOR };
+#define NSIZES	(sizeof(field_sizes) / sizeof(field_sizes[0]))
+
+/* Height of a field's label (drawn at LABEL_SIZE in w - 5). */
+static double
+label_height(struct lb_pdf *p, double w, const char *label)
 {
-	static const double sizes[] = { VALUE_SIZE, 8.0, 7.0, VALUE_FLOOR };
-	double	lh = 0, avail, vw = w - 6;
+	if (label == NULL || label[0] == '\0')
+		return 0;
+	prepare(p, w - 5, LABEL_SIZE, LB_PDF_GRAY, label);
+	return layout_height(p);
+}
+
+double
+lb_pdf_field_size(struct lb_pdf *p, double w, double h, const char *label,
+    const char *value)
+{
+	double	avail = h - label_height(p, w, label) - 3;
 	size_t	i;
+
+	if (value == NULL || value[0] == '\0' || w - 6 <= 0)
+		return VALUE_SIZE;
+	for (i = 0; i < NSIZES; i++) {
+		prepare(p, w - 6, field_sizes[i], 0, value);
+		if (layout_height(p) <= avail)
+			return field_sizes[i];
+	}
+	return VALUE_FLOOR;
+}
+
+void
+lb_pdf_field_sized(struct lb_pdf *p, double x, double y, double w, double h,
+    const char *label, const char *value, double size)
+{
+	double	lh = 0, avail, vw = w - 6;
 
 	if (p->dry)
 		return;
@@ -324,18 +384,26 @@ lb_pdf_field(struct lb_pdf *p, double x, double y, double w, double h,
 		    LB_PDF_GRAY, label);
 	if (value == NULL || value[0] == '\0' || vw <= 0)
 		return;
+	if (size < VALUE_FLOOR)
+		size = VALUE_FLOOR;
 	avail = h - lh - 3;
-	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
-		prepare(p, vw, sizes[i], 0, value);
-		if (layout_height(p) <= avail)
-			break;
-	}
-	if (i == sizeof(sizes) / sizeof(sizes[0])) {
-		/* Still too tall at the floor: cut to the lines that fit. */
+	prepare(p, vw, size, 0, value);
+	if (layout_height(p) > avail) {
+		/* Too tall even so: cut to the lines that fit. */
 		pango_layout_set_ellipsize(p->layout, PANGO_ELLIPSIZE_END);
 		pango_layout_set_height(p->layout, (int)(avail * PANGO_SCALE));
 	}
 	show(p, x + 3, y + lh + 2, 0);
+}
+
+void
+lb_pdf_field(struct lb_pdf *p, double x, double y, double w, double h,
+    const char *label, const char *value)
+{
+	if (p->dry)
+		return;
+	lb_pdf_field_sized(p, x, y, w, h, label, value,
+	    lb_pdf_field_size(p, w, h, label, value));
 }
 
 void
@@ -344,6 +412,9 @@ lb_pdf_rect(struct lb_pdf *p, double x, double y, double w, double h,
 {
 	if (p->dry)
 		return;
+	if (p->log != NULL)
+		lb_buf_addf(p->log, "R %.3f %.3f %.3f %.3f %.3f %.3f\n", x, y,
+		    w, h, lw, fill);
 	cairo_rectangle(p->cr, x, y, w, h);
 	if (fill >= 0) {
 		cairo_set_source_rgb(p->cr, fill, fill, fill);
@@ -360,6 +431,9 @@ lb_pdf_line(struct lb_pdf *p, double x1, double y1, double x2, double y2,
 {
 	if (p->dry)
 		return;
+	if (p->log != NULL)
+		lb_buf_addf(p->log, "L %.3f %.3f %.3f %.3f %.3f\n", x1, y1, x2,
+		    y2, lw);
 	cairo_move_to(p->cr, x1, y1);
 	cairo_line_to(p->cr, x2, y2);
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
@@ -370,8 +444,17 @@ lb_pdf_line(struct lb_pdf *p, double x1, double y1, double x2, double y2,
 void
 lb_pdf_page(struct lb_pdf *p)
 {
-	if (!p->dry)
-		cairo_show_page(p->cr);
+	if (p->dry)
+		return;
+	if (p->log != NULL)
+		lb_buf_adds(p->log, "P\n");
+	cairo_show_page(p->cr);
+}
+
+void
+lb_pdf_log(struct lb_pdf *p, struct lb_buf *log)
+{
+	p->log = log;
 }
 
 void
@@ -380,37 +463,11 @@ lb_pdf_dry(struct lb_pdf *p, int on)
 	p->dry = on;
 }
 
-/* fsync the directory holding path, so the rename is durable. */
-static int
-sync_dir(const char *path)
-{
-	const char	*slash = strrchr(path, '/');
-	char		*dir;
-	int		 fd, rc;
-
-	if (slash == NULL)
-		dir = lb_strndup(".", 1);
-	else
-		dir = lb_strndup(path, slash == path ? 1 : (size_t)(slash -
-		    path));
-	if (dir == NULL) {
-		errno = ENOMEM;
-		return -1;
-	}
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	free(dir);
-	if (fd == -1)
-		return -1;
-	rc = fsync(fd);
-	(void)close(fd);
-	return rc;
-}
-
 int
 lb_pdf_close(struct lb_pdf *p, struct lb_err *e)
 {
 	cairo_status_t	 cs;
-	int		 fd;
+	int		 fd, rc;
 
 	cs = cairo_status(p->cr);
 	g_object_unref(p->layout);
@@ -443,16 +500,10 @@ lb_pdf_close(struct lb_pdf *p, struct lb_err *e)
 		lb_error(e, "cannot write %s: %s", p->path, strerror(errno));
 		goto fail;
 	}
-	if (rename(p->tmp, p->path) == -1) {
-		lb_error(e, "cannot put %s in place: %s", p->path,
-		    strerror(errno));
-		goto fail;
-	}
-	if (sync_dir(p->path) == -1) {
-		/* Not durable: say so, not leave a file that may vanish. */
-		lb_error(e, "cannot sync the directory of %s: %s", p->path,
-		    strerror(errno));
-		(void)unlink(p->path);
+	rc = lb_outfile_place(p->tmp, p->path, p->oflags, e);
+	free(p->tmp);
+	p->tmp = NULL;
+	if (rc == -1) {
 		release(p);
 		return -1;
 	}

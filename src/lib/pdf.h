@@ -13,9 +13,11 @@
  *
  * The file is written atomically: to "PATH.tmp-PID" (mode 0600: the pages
  * may carry importer numbers), then, when cairo has finished without error,
- * fsync'd and renamed over PATH, and the directory fsync'd.  On any error,
- * and on lb_pdf_abort(), the temporary file is removed and nothing is left
- * at PATH (an earlier file at PATH is left as it was).
+ * fsync'd and put in place at PATH by lb_outfile_place() (outfile.h: an
+ * existing PATH is refused, or with LB_OUT_FORCE replaced only when it is
+ * a regular file), and the directory fsync'd.  On any error, and on
+ * lb_pdf_abort(), the temporary file is removed and nothing is left at PATH
+ * (an earlier file at PATH is left as it was).
  *
  * Ownership: lb_pdf_open() hands out a document that lb_pdf_close() or
  * lb_pdf_abort() frees, whatever happens; exactly one of them must be
@@ -44,11 +46,12 @@ struct lb_pdf;
  * Start a document to be written at path, titled title (the PDF metadata;
  * UTF-8), created at `created` (seconds since the epoch, UTC; recorded in
  * the metadata so the same input gives the same document).  The first page
- * is open.  -1 with a message naming the path when the temporary file
- * cannot be created.
+ * is open.  oflags is 0 or LB_OUT_FORCE (outfile.h): what may be at path
+ * is checked first.  -1 with a message naming the path when path is
+ * refused or the temporary file cannot be created.
  */
 int	lb_pdf_open(const char *path, const char *title, int64_t created,
-	    struct lb_pdf **out, struct lb_err *);
+	    int oflags, struct lb_pdf **out, struct lb_err *);
 
 /*
  * Draw s (UTF-8) with the top of its first line at (x, y), at size points.
@@ -73,6 +76,16 @@ double	lb_pdf_text_width(struct lb_pdf *, double size, int flags,
  */
 void	lb_pdf_field(struct lb_pdf *, double x, double y, double w, double h,
 	    const char *label, const char *value);
+/*
+ * The size lb_pdf_field() would set value at in that box, and the field
+ * drawn with its value at a size given (cut with an ellipsis if it does
+ * not fit): a row of fields is set at the smallest size any of them needs,
+ * so that type does not change size along the row.
+ */
+double	lb_pdf_field_size(struct lb_pdf *, double w, double h,
+	    const char *label, const char *value);
+void	lb_pdf_field_sized(struct lb_pdf *, double x, double y, double w,
+	    double h, const char *label, const char *value, double size);
 
 /* A rectangle outline of line width lw, filled with gray (0 black, 1 white)
  * first when fill >= 0. */
@@ -91,6 +104,15 @@ void	lb_pdf_page(struct lb_pdf *);
  * "page N of M"), then again for real.
  */
 void	lb_pdf_dry(struct lb_pdf *, int on);
+
+/*
+ * Record everything drawn from now on into log (NULL: stop), in a plain
+ * text form a separate program can replay with cairo and pango alone: the
+ * release-pack benchmark draws the same pages that way as its baseline.
+ * The caller owns log; lb_buf's first error is remembered in it.
+ */
+struct lb_buf;
+void	lb_pdf_log(struct lb_pdf *, struct lb_buf *log);
 
 /*
  * Finish the document and put it in place at path (see above).  Frees the

@@ -529,5 +529,8 @@ out:
 	v->st->ops->read_end(v->st);
 	free(x.reliefs);
 	free(x.recs);
+	/* The letterhead and the approving office (attachment.c). */
+	if (ret == 0)
+		ret = lb_attachment_letterhead(v, a, e);
 	return ret;
 }

@@ -83,6 +83,39 @@ expect_rc "text file" 0 lb recovery attachment B76-1234567-1 -o "$T/att2.txt" --
 expect_eq "text file is the text" "$(cat "$T/att2.txt")" "$(cat "$T/att.txt")"
 expect_eq "text file private" "$(stat -c %a "$T/att2.txt")" 600
 expect_rc "existing text file not overwritten" 3 lb recovery attachment B76-1234567-1 -o "$T/att2.txt"
+expect_grep "existing file: says --force" "$T/err" "att2.txt exists: not replaced \(give --force to replace it\)"
+expect_rc "existing PDF not overwritten either" 3 lb recovery attachment B76-1234567-1 -o "$T/att.pdf" --date 2026-12-09
+expect_rc "--force replaces a PDF" 0 lb recovery attachment B76-1234567-1 -o "$T/att.pdf" --date 2026-12-09 --force
+echo old > "$T/att2.txt"
+expect_rc "--force replaces a text file" 0 lb recovery attachment B76-1234567-1 -o "$T/att2.txt" --date 2026-12-09 --force
+expect_eq "forced text file is the text" "$(cat "$T/att2.txt")" "$(cat "$T/att.txt")"
+ln -s "$T/att2.txt" "$T/attlink.pdf"
+expect_rc "a symlink is refused with --force" 3 lb recovery attachment B76-1234567-1 -o "$T/attlink.pdf" --force
+expect_grep "symlink named" "$T/err" "is a symbolic link"
+expect_eq "link target untouched" "$(cat "$T/att2.txt")" "$(cat "$T/att.txt")"
+if [ "$(id -u)" != 0 ]; then
+	expect_rc "/dev/null is refused with --force" 3 lb recovery attachment B76-1234567-1 -o /dev/null --force
+fi
+expect_rc "/dev/null is refused" 3 lb recovery attachment B76-1234567-1 -o /dev/null
+expect_eq "/dev/null still a device" "$(stat -c %F /dev/null)" "character special file"
+# The letterhead and plain words.
+expect_grep "letterhead: license and filer code" "$T/att.txt" "^Licensed customs broker, license [0-9]+, filer code B76$"
+expect_grep "title in plain words" "$T/att.txt" "^Entry summary for entry B76-1234567-1: filed late under enforcement"
+expect_grep "the period" "$T/att.txt" "^Discretion period: 12/01/2026 through 12/11/2026$"
+# --all: every entry a discretion covers that was not released on downtime.
+expect_rc "--all needs -o DIR" 2 lb recovery attachment --all
+expect_rc "--all takes no ENTRY" 2 lb recovery attachment --all B76-1234567-1 -o "$T/all"
+expect_rc "--all" 0 lb recovery attachment --all -o "$T/all" --date 2026-12-09
+expect_grep "--all lists what it wrote" "$T/out" "^$T/all/B76-1234567-1.pdf$"
+expect_grep "--all: summary" "$T/out" "^[0-9]+ attachments? written to $T/all; [0-9]+ entr(y|ies) not covered"
+expect_eq "--all: one file per listed entry" "$(ls "$T/all" | wc -l)" "$(grep -c '\.pdf$' "$T/out")"
+expect_eq "--all: no downtime entry" "$(ls "$T/all" | grep -c -e "$n2" -e "$n3")" 0
+if pdftotext -layout "$T/all/B76-1234567-1.pdf" "$T/all1.txt" 2>/dev/null; then
+	expect_eq "--all: the same words as one by one" "$(tr -s ' \n' '\n\n' <"$T/all1.txt" | grep -v '^-*$' | tr -d '\f')" "$(tr -s ' \n' '\n\n' <"$T/att.txt" | grep -v '^-*$')"
+fi
+expect_rc "--all again: existing files refused" 3 lb recovery attachment --all -o "$T/all" --date 2026-12-09
+expect_grep "--all again: named" "$T/err" "B76-1234567-1.pdf exists: not replaced"
+expect_rc "--all --force" 0 lb recovery attachment --all -o "$T/all" --date 2026-12-09 --force
 expect_rc "downtime entry refused" 1 lb recovery attachment "$n2"
 expect_grep "downtime named" "$T/err" "released on downtime"
 expect_rc "unknown entry" 1 lb recovery attachment "$(num B76 0000042)"
