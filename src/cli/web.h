@@ -94,6 +94,17 @@ web_handler	api_clocks, api_clock_start, api_clock_stop;
 web_handler	api_settings, api_checkpoint, api_verify;
 web_handler	api_attachment, api_void;
 web_handler	api_ship_release, api_ship_set, api_ship_resolve, api_conflicts;
+web_handler	ui_ship_release, ui_ship_set, ui_ship_void, ui_ship_resolve;
+
+/* Page pieces shared by the page files (web_ui.c). */
+void		ui_put_html(struct lb_buf *, const char *);
+void		ui_put_url(struct lb_buf *, const char *);
+void		ui_put_csrf(struct lb_buf *, struct web_req *);
+enum MHD_Result	ui_ship_page(struct web_req *, const char *ref,
+		    unsigned status, const char *lead, const char *err);
+/* What Lifeboat decided for shipment ref, and the forms to decide it. */
+int		ui_ship_decisions(struct lb_buf *, struct web_req *,
+		    const char *ref, struct lb_err *);
 web_handler	ui_asset, ui_login, ui_login_post, ui_logout, ui_home;
 web_handler	ui_shipments, ui_shipment, ui_draw, ui_deadlines, ui_recovery;
 web_handler	ui_users, ui_user_add, ui_user_disable, ui_user_enable;

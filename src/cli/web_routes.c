@@ -133,6 +133,19 @@ static const struct lb_param p_relief[] = {
 	{ "reason", LB_P_TEXT, LB_P_FORM | LB_P_REQUIRED, 0, 400, NULL },
 	{ "reference", LB_P_TEXT, LB_P_FORM, 0, 200, NULL },
 };
+static const struct lb_param p_resolve_form[] = {
+	{ "ref", LB_P_KEY, LB_P_PATH | LB_P_REQUIRED, 0, 0, NULL },
+	{ "field", LB_P_KEY, LB_P_FORM | LB_P_REQUIRED, 0, 0, NULL },
+	{ "resolution", LB_P_ENUM, LB_P_FORM | LB_P_REQUIRED, 0, 0,
+	    resolutions },
+	{ "reason", LB_P_TEXT, LB_P_FORM | LB_P_REQUIRED, 0, 400, NULL },
+	CSRF,
+};
+static const struct lb_param p_void_ship[] = {
+	{ "ref", LB_P_KEY, LB_P_PATH | LB_P_REQUIRED, 0, 0, NULL },
+	{ "reason", LB_P_TEXT, LB_P_FORM | LB_P_REQUIRED, 0, 200, NULL },
+	CSRF,
+};
 static const struct lb_param p_user_add[] = {
 	{ "name", LB_P_NAME, LB_P_FORM | LB_P_REQUIRED, 0, 0, NULL },
 	{ "role", LB_P_ENUM, LB_P_FORM | LB_P_REQUIRED, 0, 0, roles },
@@ -258,6 +271,15 @@ const struct web_route web_routes[] = {
 	    "the release pack (PDF), errors as a page"),
 	R("/shipments/{ref}/entry", POST, WRITE, NP(p_draw), LB_R_FORM |
 	    LB_R_PAGE, ui_draw, "draw an entry number (form)"),
+	R("/shipments/{ref}/release", POST, WRITE, NP(p_release), LB_R_FORM |
+	    LB_R_PAGE, ui_ship_release, "record the paper release (form)"),
+	R("/shipments/{ref}/fields", POST, WRITE, NP(p_setfield), LB_R_FORM |
+	    LB_R_PAGE, ui_ship_set, "correct a field (form)"),
+	R("/shipments/{ref}/void", POST, WRITE, NP(p_void_ship), LB_R_FORM |
+	    LB_R_PAGE, ui_ship_void, "void its entry number (form)"),
+	R("/shipments/{ref}/conflicts", POST, WRITE, NP(p_resolve_form),
+	    LB_R_FORM | LB_R_PAGE, ui_ship_resolve,
+	    "resolve a conflict with the feed (form)"),
 	R("/deadlines", GET, READ, NP(p_deadlines), LB_R_PAGE, ui_deadlines,
 	    "deadlines page"),
 	R("/recovery", GET, READ, NP(p_recovery), LB_R_PAGE, ui_recovery,

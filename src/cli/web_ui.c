@@ -1338,6 +1338,10 @@ ship_page(struct web_req *rq, const char *ref, unsigned status,
 		alert(&b, lead, err);
 	ship_fields_html(&b, sv);
 	ship_actions(&b, rq, ref, sv);
+	if (ui_ship_decisions(&b, rq, ref, &e) == -1) {
+		free(sv);
+		return page_broken(rq, &b, e.msg);
+	}
 	if (ship_lines(&b, rq, ref, &e) == -1 ||
 	    ship_deadlines(&b, rq, ref, sv, &e) == -1) {
 		free(sv);
@@ -1801,4 +1805,31 @@ enum MHD_Result
 ui_user_enable(struct web_req *rq)
 {
 	return user_set(rq, 0);
+}
+
+/* For the other page files (web_ui_ship.c). */
+
+void
+ui_put_html(struct lb_buf *b, const char *s)
+{
+	html(b, s);
+}
+
+void
+ui_put_url(struct lb_buf *b, const char *s)
+{
+	url(b, s);
+}
+
+void
+ui_put_csrf(struct lb_buf *b, struct web_req *rq)
+{
+	csrf_field(b, rq);
+}
+
+enum MHD_Result
+ui_ship_page(struct web_req *rq, const char *ref, unsigned status,
+    const char *lead, const char *err)
+{
+	return ship_page(rq, ref, status, lead, err);
 }

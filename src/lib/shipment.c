@@ -24,6 +24,8 @@
 #define OWNED_NCOLS	10
 #define MAX_ASSIGN	64
 
+static int	settable(const struct lb_column *);
+
 /* Rows copied out of the statement that read them. */
 
 void
@@ -1089,6 +1091,28 @@ static const char *const not_settable[] = {
 	"ref", "importer_number", "status", "release_date", "entry_number",
 	"summary_date", "shipment_ref", "line_no", NULL
 };
+
+const char *
+lb_shipment_field_doc(const char *field)
+{
+	const struct lb_kind	*k;
+	long			 line;
+	int			 col;
+
+	return parse_field(field, &k, &line, &col) == 0 ? k->cols[col].doc :
+	    NULL;
+}
+
+int
+lb_shipment_settable(const char *field)
+{
+	const struct lb_kind	*k;
+	long			 line;
+	int			 col;
+
+	return parse_field(field, &k, &line, &col) == 0 &&
+	    settable(&k->cols[col]);
+}
 
 static int
 settable(const struct lb_column *c)

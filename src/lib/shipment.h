@@ -169,6 +169,10 @@ int	lb_shipment_release_get(struct lb_vault *, const char *ref,
 int	lb_shipment_set(struct lb_vault *, const struct lb_who *,
 	    const char *ref, char *const *assign, size_t n, const char *reason,
 	    struct lb_err *);
+/* What field (COLUMN or LINE.COLUMN) holds, in words (NULL: none such). */
+const char *lb_shipment_field_doc(const char *field);
+/* May field (COLUMN or LINE.COLUMN) be set by lb_shipment_set? */
+int	lb_shipment_settable(const char *field);
 
 /*
  * Draw the next number of filer's reserve for shipment ref (setting its
