@@ -73,6 +73,11 @@ struct lb_account;
  * API). */
 void	cli_relief_json(struct lb_buf *, const struct lb_relief_rec *);
 void	cli_account_json(struct lb_buf *, const struct lb_account *);
+struct lb_recovery_item;
+/* A task of the recovery queue (recovery list --json, the API). */
+void	cli_recovery_json(struct lb_buf *, const struct lb_recovery_item *);
+/* {"settings":[...]} of the vault (config list --json, the API). */
+int	cli_settings_json(struct lb_vault *, struct lb_buf *, struct lb_err *);
 /* Print a status report (text or JSON) of the vault at `now`. */
 int	cli_print_status(struct lb_vault *, int64_t now, int json);
 

@@ -250,7 +250,7 @@ entry_next(struct cli *c, int argc, char **argv)
 	for (i = 0; i < count - 1 && rc == 0; i++) {
 		rc = lb_entry_next(v, &c->who, filer, NULL, number, &e);
 		if (rc == 0) {
-			printf(json ? "{\"number\":\"%s\",\"shipment\":null}\n" :
+			printf(json ? "{\"number\":\"%s\",\"ref\":null}\n" :
 			    "%s\n", number);
 			fflush(stdout);
 		}
@@ -276,7 +276,7 @@ entry_next(struct cli *c, int argc, char **argv)
 		struct lb_buf	b;
 
 		lb_buf_init(&b, 1024);
-		lb_buf_addf(&b, "{\"number\":\"%s\",\"shipment\":", number);
+		lb_buf_addf(&b, "{\"number\":\"%s\",\"ref\":", number);
 		if (shipment != NULL)
 			lb_buf_add_json_str(&b, shipment, strlen(shipment));
 		else
@@ -396,7 +396,7 @@ on_export(void *arg, const struct lb_value *vals, const unsigned char *d,
 {
 	struct export	*x = arg;
 	static const int cols[] = { 0, 3, 4, 5, 6, 7 };
-	static const char *names[] = { "number", "state", "shipment",
+	static const char *names[] = { "number", "state", "ref",
 	    "reason", "at", "actor" };
 	size_t		 i;
 
@@ -444,7 +444,7 @@ entry_export(struct cli *c, int argc, char **argv)
 	if ((v = cli_open(c)) == NULL)
 		return EXIT_FAIL;
 	lb_buf_init(&x.b, 1 << 16);
-	fputs(x.json ? "[" : "number,state,shipment,reason,at,actor\r\n",
+	fputs(x.json ? "[" : "number,state,ref,reason,at,actor\r\n",
 	    stdout);
 	rc = v->st->ops->rows_scan(v->st, lb_kind_find("entry_numbers"),
 	    on_export, &x, &e);

@@ -483,6 +483,51 @@ print_columns(const struct lb_kind *k)
 	printf("\n");
 }
 
+/* {"kinds":[{"kind","columns":[{"name","type","required","key","what"}]}]} */
+static int
+formats_json(const char *only, int argc)
+{
+	const struct lb_kind	*k;
+	struct lb_buf		 b;
+	size_t			 i, j, n = 0;
+
+	if (argc > 3) {
+		cli_warn("formats: expected at most one KIND");
+		return EXIT_USAGE;
+	}
+	if (only != NULL && ((k = lb_kind_find(only)) == NULL || k->internal)) {
+		cli_warn("formats: unknown kind \"%s\"", only);
+		return EXIT_USAGE;
+	}
+	lb_buf_init(&b, 1 << 20);
+	lb_buf_adds(&b, "{\"kinds\":[");
+	for (i = 0; i < lb_nkinds; i++) {
+		k = lb_kinds[i];
+		if (k->internal || (only != NULL && strcmp(only, k->name) != 0))
+			continue;
+		lb_buf_addf(&b, "%s{\"kind\":\"%s\",\"columns\":[", n++ ? "," :
+		    "", k->name);
+		for (j = 0; j < k->ncols; j++) {
+			const struct lb_column *c = &k->cols[j];
+
+			lb_buf_addf(&b, "%s{\"name\":\"%s\",\"type\":", j ? "," :
+			    "", c->name);
+			lb_buf_add_json_str(&b, check_name(c),
+			    strlen(check_name(c)));
+			lb_buf_addf(&b, ",\"required\":%s,\"key\":%s,\"what\":",
+			    c->flags & LB_COL_REQUIRED ? "true" : "false",
+			    c->flags & LB_COL_KEY ? "true" : "false");
+			lb_buf_add_json_str(&b, c->doc, strlen(c->doc));
+			lb_buf_addc(&b, '}');
+		}
+		lb_buf_adds(&b, "]}");
+	}
+	lb_buf_adds(&b, "]}\n");
+	fputs(lb_buf_cstr(&b), stdout);
+	lb_buf_free(&b);
+	return 0;
+}
+
 int
 cmd_formats(struct cli *c, int argc, char **argv)
 {
@@ -491,11 +536,13 @@ cmd_formats(struct cli *c, int argc, char **argv)
 
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0)) {
-		printf("usage: lifeboat formats [KIND]\n\nPrint the columns of "
-		    "each import kind (or of KIND) as Markdown tables: the\n"
-		    "reference for CSV headers and JSON field names.\n");
+		printf("usage: lifeboat formats [KIND] [--json]\n\nPrint the "
+		    "columns of each import kind (or of KIND) as Markdown tables: "
+		    "the\nreference for CSV headers and JSON field names.\n");
 		return 0;
 	}
+	if (argc >= 2 && strcmp(argv[argc - 1], "--json") == 0)
+		return formats_json(argc == 3 ? argv[1] : NULL, argc);
 	if (argc > 2) {
 		cli_warn("formats: expected at most one KIND");
 		return EXIT_USAGE;

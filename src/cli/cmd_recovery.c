@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "cbp.h"
 #include "cli.h"
+#include "rowjson.h"
 #include "date.h"
 #include "outfile.h"
 #include "recovery.h"
@@ -40,8 +41,8 @@ static const char recovery_usage[] =
     "file.\n";
 
 static const char *const csv_cols[] = {
-	"shipment_ref", "task", "entry_number", "state", "reason", "set_at",
-	"set_by", "status", "importer_number", "port_entry", "mode",
+	"ref", "task", "entry_number", "state", "reason", "at",
+	"actor", "shipment_status", "importer_number", "port_entry", "mode",
 	"carrier_scac", "bill", "release_date", "entered_value", "drawn_at"
 };
 #define NCSV	(sizeof(csv_cols) / sizeof(csv_cols[0]))
@@ -58,6 +59,47 @@ field(struct lb_buf *b, const char *s, int last)
 {
 	lb_buf_add_csv_field(b, s, strlen(s));
 	lb_buf_addc(b, last ? '\n' : ',');
+}
+
+/* "" as null, else the JSON string. */
+static void
+str_or_null(struct lb_buf *b, const char *name, const char *s)
+{
+	lb_buf_addf(b, ",\"%s\":", name);
+	if (s[0] == '\0')
+		lb_buf_adds(b, "null");
+	else
+		lb_buf_add_json_str(b, s, strlen(s));
+}
+
+void
+cli_recovery_json(struct lb_buf *b, const struct lb_recovery_item *it)
+{
+	lb_buf_adds(b, "{\"ref\":");
+	lb_buf_add_json_str(b, it->ref, strlen(it->ref));
+	str_or_null(b, "task", it->task);
+	str_or_null(b, "entry_number", it->entry);
+	str_or_null(b, "state", it->state);
+	str_or_null(b, "reason", it->reason);
+	str_or_null(b, "at", it->at);
+	str_or_null(b, "actor", it->actor);
+	str_or_null(b, "shipment_status", it->status);
+	str_or_null(b, "importer_number", it->importer);
+	str_or_null(b, "port_entry", it->port);
+	if (it->mode != 0)
+		lb_buf_addf(b, ",\"mode\":%d", it->mode);
+	else
+		lb_buf_adds(b, ",\"mode\":null");
+	str_or_null(b, "carrier_scac", it->carrier);
+	str_or_null(b, "bill", it->bill);
+	str_or_null(b, "release_date", it->release_date);
+	lb_buf_adds(b, ",\"entered_value\":");
+	if (it->entered_value >= 0)
+		lb_json_money(b, it->entered_value);
+	else
+		lb_buf_adds(b, "null");
+	str_or_null(b, "drawn_at", it->drawn_at);
+	lb_buf_addc(b, '}');
 }
 
 static int
@@ -92,20 +134,7 @@ on_item(void *arg, const struct lb_recovery_item *it)
 	} else if (o->json) {
 		if (o->n > 0)
 			lb_buf_addc(b, ',');
-		lb_buf_adds(b, "{\"shipment_ref\":");
-		lb_buf_add_json_str(b, it->ref, strlen(it->ref));
-		lb_buf_addf(b, ",\"task\":\"%s\",\"entry_number\":\"%s\","
-		    "\"state\":\"%s\",\"reason\":", it->task, it->entry,
-		    it->state);
-		lb_buf_add_json_str(b, it->reason, strlen(it->reason));
-		lb_buf_addf(b, ",\"set_at\":\"%s\",\"set_by\":", it->at);
-		lb_buf_add_json_str(b, it->actor, strlen(it->actor));
-		lb_buf_addf(b, ",\"status\":\"%s\",\"importer_number\":\"%s\","
-		    "\"port_entry\":\"%s\",\"mode\":%s,\"carrier_scac\":\"%s\","
-		    "\"bill\":\"%s\",\"release_date\":\"%s\",\"entered_value\":"
-		    "\"%s\",\"drawn_at\":\"%s\"}", it->status, it->importer,
-		    it->port, it->mode ? mode : "null", it->carrier, it->bill,
-		    it->release_date, value, it->drawn_at);
+		cli_recovery_json(b, it);
 	} else {
 		lb_buf_addf(b, "%-16s %-9s %-13s %-11s %-20s %s\n", it->ref,
 		    it->task, it->entry, it->state, it->at[0] ? it->at : "-",

@@ -239,6 +239,43 @@ cmd_status(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+int
+cli_settings_json(struct lb_vault *v, struct lb_buf *b, struct lb_err *e)
+{
+	int64_t	val = 0;
+	size_t	i;
+
+	lb_buf_adds(b, "{\"settings\":[");
+	for (i = 0; i < lb_nsetting_defs; i++) {
+		const struct lb_setting_def *d = &lb_setting_defs[i];
+		char	 text[2048];
+
+		if ((d->text ? lb_vault_setting_text(v, d->name, text,
+		    sizeof(text), e) : lb_vault_setting(v, d->name, &val,
+		    e)) == -1)
+			return -1;
+		if (d->text) {
+			lb_buf_addf(b, "%s{\"name\":\"%s\",\"type\":\"text\","
+			    "\"value\":", i ? "," : "", d->name);
+			if (text[0] != '\0')
+				lb_buf_add_json_str(b, text, strlen(text));
+			else
+				lb_buf_adds(b, "null");
+			lb_buf_addf(b, ",\"max_length\":%" PRId64 ",\"what\":",
+			    d->max);
+		} else
+			lb_buf_addf(b, "%s{\"name\":\"%s\",\"type\":\"int\","
+			    "\"value\":%" PRId64 ",\"default\":%" PRId64
+			    ",\"min\":%" PRId64 ",\"max\":%" PRId64
+			    ",\"what\":", i ? "," : "", d->name, val, d->def,
+			    d->min, d->max);
+		lb_buf_add_json_str(b, d->doc, strlen(d->doc));
+		lb_buf_addc(b, '}');
+	}
+	lb_buf_adds(b, "]}\n");
+	return lb_buf_error(b) != 0 ? lb_error(e, "out of memory") : 0;
+}
+
 /* One setting's value, as NAME=VALUE (named) or alone. */
 static int
 config_print(struct lb_vault *v, const struct lb_setting_def *d, int named,
@@ -271,7 +308,7 @@ cmd_config(struct cli *c, int argc, char **argv)
 	int		 rc = 0;
 
 	if (want_help(argc, argv) || argc < 2) {
-		printf("usage: lifeboat config list\n"
+		printf("usage: lifeboat config list [--json]\n"
 		    "       lifeboat config get NAME\n"
 		    "       lifeboat config set NAME VALUE\n\nsettings:\n");
 		for (i = 0; i < lb_nsetting_defs; i++) {
@@ -286,6 +323,22 @@ cmd_config(struct cli *c, int argc, char **argv)
 				    d->def, d->min, d->max);
 		}
 		return argc < 2 && !want_help(argc, argv) ? EXIT_USAGE : 0;
+	}
+	if (strcmp(argv[1], "list") == 0 && argc == 3 &&
+	    strcmp(argv[2], "--json") == 0) {
+		struct lb_buf	b;
+
+		if ((v = cli_open(c)) == NULL)
+			return EXIT_FAIL;
+		lb_buf_init(&b, 1 << 16);
+		rc = cli_settings_json(v, &b, &e);
+		lb_vault_close(v);
+		if (rc == 0)
+			fputs(lb_buf_cstr(&b), stdout);
+		else
+			cli_warn("%s", e.msg);
+		lb_buf_free(&b);
+		return rc == 0 ? 0 : EXIT_FAIL;
 	}
 	if (!((strcmp(argv[1], "list") == 0 && argc == 2) ||
 	    (strcmp(argv[1], "get") == 0 && argc == 3) ||

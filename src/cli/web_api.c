@@ -861,15 +861,7 @@ api_entries(struct web_req *rq)
 void
 api_recovery_item_json(struct lb_buf *b, const struct lb_recovery_item *it)
 {
-	lb_buf_adds(b, "{\"ref\":");
-	lb_buf_add_json_str(b, it->ref, strlen(it->ref));
-	lb_buf_addf(b, ",\"task\":\"%s\",\"entry_number\":\"%s\",\"state\":"
-	    "\"%s\",\"reason\":", it->task, it->entry, it->state);
-	lb_buf_add_json_str(b, it->reason, strlen(it->reason));
-	lb_buf_addf(b, ",\"at\":\"%s\",\"actor\":", it->at);
-	lb_buf_add_json_str(b, it->actor, strlen(it->actor));
-	lb_buf_addf(b, ",\"importer_number\":\"%s\",\"port\":\"%s\","
-	    "\"shipment_status\":\"%s\"}", it->importer, it->port, it->status);
+	cli_recovery_json(b, it);
 }
 
 /* A page of the queue: items [from, from + limit) of the listing. */
@@ -1179,40 +1171,13 @@ api_settings(struct web_req *rq)
 {
 	struct lb_buf	 b;
 	struct lb_err	 e;
-	int64_t		 val;
-	size_t		 i;
 	enum MHD_Result	 ret;
 
 	lb_buf_init(&b, 1 << 16);
-	lb_buf_adds(&b, "{\"settings\":[");
-	for (i = 0; i < lb_nsetting_defs; i++) {
-		const struct lb_setting_def *d = &lb_setting_defs[i];
-		char	 text[2048];
-
-		if ((d->text ? lb_vault_setting_text(rq->v, d->name, text,
-		    sizeof(text), &e) : lb_vault_setting(rq->v, d->name, &val,
-		    &e)) == -1) {
-			lb_buf_free(&b);
-			return web_problem(rq, 500, "the vault cannot be read",
-			    e.msg);
-		}
-		if (d->text) {
-			lb_buf_addf(&b, "%s{\"name\":\"%s\",\"type\":\"text\","
-			    "\"value\":", i ? "," : "", d->name);
-			lb_buf_add_json_str(&b, text, strlen(text));
-			lb_buf_addf(&b, ",\"max_length\":%" PRId64 ",\"what\":",
-			    d->max);
-		} else
-			lb_buf_addf(&b, "%s{\"name\":\"%s\",\"type\":\"int\","
-			    "\"value\":%" PRId64 ",\"default\":%" PRId64
-			    ",\"min\":%" PRId64 ",\"max\":%" PRId64
-			    ",\"what\":", i ? "," : "", d->name, val, d->def,
-			    d->min, d->max);
-		lb_buf_add_json_str(&b, lb_setting_defs[i].doc,
-		    strlen(lb_setting_defs[i].doc));
-		lb_buf_addc(&b, '}');
+	if (cli_settings_json(rq->v, &b, &e) == -1) {
+		lb_buf_free(&b);
+		return web_problem(rq, 500, "the vault cannot be read", NULL);
 	}
-	lb_buf_adds(&b, "]}\n");
 	ret = web_json(rq, 200, &b);
 	lb_buf_free(&b);
 	return ret;

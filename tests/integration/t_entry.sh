@@ -110,7 +110,7 @@ assert "entry_reserve_low" in [r["id"] for r in s["risks"]]
 # export: every number known, CSV and JSON.
 expect_rc "export csv" 0 lb entry export
 expect_eq "export rows" "$(($(wc -l < "$T/out") - 1))" "$(sqlite3 "$V/vault.db" 'SELECT count(*) FROM entry_use')"
-expect_grep "export header" "$T/out" "^number,state,shipment,reason,at,actor"
+expect_grep "export header" "$T/out" "^number,state,ref,reason,at,actor"
 lb entry export --json > "$T/export.json"
 expect_rc "export json valid, one per number" 0 python3 -c 'import json,sys; e=json.load(open(sys.argv[1])); assert len(e) == int(sys.argv[2])' "$T/export.json" "$(sqlite3 "$V/vault.db" 'SELECT count(*) FROM entry_use')"
 expect_rc "verify after all" 0 lb verify

@@ -16,8 +16,8 @@ expect_eq "drew two numbers" "$n2 $n3" "$(num B76 0900000) $(num B76 0900001)"
 
 expect_rc "list the queue" 0 lb recovery list --json
 cp "$T/out" "$T/q.json"
-expect_eq "three tasks per downtime shipment" "$(python3 -c 'import json,sys; print([(t["shipment_ref"], t["task"], t["state"]) for t in json.load(sys.stdin)])' <"$T/q.json")" "[('HL26-000002', 'release', 'pending'), ('HL26-000002', 'summary', 'pending'), ('HL26-000002', 'statement', 'pending'), ('HL26-000003', 'release', 'pending'), ('HL26-000003', 'summary', 'pending'), ('HL26-000003', 'statement', 'pending')]"
-expect_eq "tasks carry the entry number" "$(python3 -c 'import json,sys; print({t["entry_number"] for t in json.load(sys.stdin) if t["shipment_ref"] == "HL26-000002"})' <"$T/q.json")" "{'$n2'}"
+expect_eq "three tasks per downtime shipment" "$(python3 -c 'import json,sys; print([(t["ref"], t["task"], t["state"]) for t in json.load(sys.stdin)])' <"$T/q.json")" "[('HL26-000002', 'release', 'pending'), ('HL26-000002', 'summary', 'pending'), ('HL26-000002', 'statement', 'pending'), ('HL26-000003', 'release', 'pending'), ('HL26-000003', 'summary', 'pending'), ('HL26-000003', 'statement', 'pending')]"
+expect_eq "tasks carry the entry number" "$(python3 -c 'import json,sys; print({t["entry_number"] for t in json.load(sys.stdin) if t["ref"] == "HL26-000002"})' <"$T/q.json")" "{'$n2'}"
 expect_grep "pending tasks say when the number was drawn" "$T/q.json" '"drawn_at":"20[0-9-]+T[0-9:]+Z"'
 expect_rc "text list" 0 lb recovery list
 expect_grep "text count" "$T/out" "^6 tasks$"
@@ -50,13 +50,13 @@ expect_eq "each mark is one journal entry" "$(sqlite3 "$V/vault.db" "SELECT coun
 expect_eq "the refused 'all' changed nothing" "$(sqlite3 "$V/vault.db" "SELECT state FROM recovery WHERE shipment_ref = 'HL26-000002' AND task = 'summary'")" ""
 
 expect_rc "filter by state" 0 lb recovery list --state rejected --json
-expect_eq "two rejected" "$(python3 -c 'import json,sys; print([(t["shipment_ref"], t["task"], t["reason"]) for t in json.load(sys.stdin)])' <"$T/out")" "[('HL26-000003', 'release', 'missing MID'), ('HL26-000003', 'statement', 'missing MID')]"
+expect_eq "two rejected" "$(python3 -c 'import json,sys; print([(t["ref"], t["task"], t["reason"]) for t in json.load(sys.stdin)])' <"$T/out")" "[('HL26-000003', 'release', 'missing MID'), ('HL26-000003', 'statement', 'missing MID')]"
 expect_rc "bad state filter" 2 lb recovery list --state done
 
 expect_rc "export CSV" 0 lb recovery export
 cp "$T/out" "$T/q.csv"
-expect_eq "CSV header" "$(head -n1 "$T/q.csv")" "shipment_ref,task,entry_number,state,reason,set_at,set_by,status,importer_number,port_entry,mode,carrier_scac,bill,release_date,entered_value,drawn_at"
-expect_eq "CSV rows" "$(python3 -c 'import csv,sys; r=list(csv.DictReader(sys.stdin)); print(len(r), r[0]["state"], r[0]["set_by"] != "", r[0]["entered_value"], r[3]["state"], r[3]["reason"], r[4]["state"], r[4]["reason"] == "")' <"$T/q.csv")" "6 accepted True 12500.00 rejected missing MID transmitted True"
+expect_eq "CSV header" "$(head -n1 "$T/q.csv")" "ref,task,entry_number,state,reason,at,actor,shipment_status,importer_number,port_entry,mode,carrier_scac,bill,release_date,entered_value,drawn_at"
+expect_eq "CSV rows" "$(python3 -c 'import csv,sys; r=list(csv.DictReader(sys.stdin)); print(len(r), r[0]["state"], r[0]["actor"] != "", r[0]["entered_value"], r[3]["state"], r[3]["reason"], r[4]["state"], r[4]["reason"] == "")' <"$T/q.csv")" "6 accepted True 12500.00 rejected missing MID transmitted True"
 expect_rc "export JSON" 0 lb recovery export --state pending --json
 expect_eq "pending left" "$(python3 -c 'import json,sys; print(len(json.load(sys.stdin)))' <"$T/out")" 2
 

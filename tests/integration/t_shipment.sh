@@ -91,7 +91,7 @@ expect_eq "released on that date, paper release recorded" "$(python3 -c 'import 
 expect_rc "deadlines start" 0 lb deadlines --json
 expect_eq "summary due 10 working days after the release" "$(python3 -c 'import json,sys; print([d["due"] for d in json.load(sys.stdin)["deadlines"] if d.get("ref", d.get("subject")) == "HL26-000002" and d["kind"] == "summary"])' <"$T/out")" "['2026-12-10']"
 expect_rc "recovery shows it" 0 lb recovery list --json
-expect_eq "three tasks with the release date" "$(python3 -c 'import json,sys; print(sorted({(t["release_date"], t["entry_number"]) for t in json.load(sys.stdin) if t["shipment_ref"] == "HL26-000002"}))' <"$T/out")" "[('2026-11-26', '$n2')]"
+expect_eq "three tasks with the release date" "$(python3 -c 'import json,sys; print(sorted({(t["release_date"], t["entry_number"]) for t in json.load(sys.stdin) if t["ref"] == "HL26-000002"}))' <"$T/out")" "[('2026-11-26', '$n2')]"
 expect_rc "a released number cannot be voided" 1 lb entry void "$n2" --reason "changed our mind"
 expect_grep "why" "$T/err" "released on 2026-11-26: a released entry must be filed"
 expect_rc "the feed's entry number cannot replace a paper release" 1 lb shipment resolve HL26-000002 entry_number --accept-feed --reason x
@@ -135,12 +135,12 @@ expect_eq "the shipment lost the number and its type" "$(python3 -c 'import json
 expect_rc "export after void" 0 lb entry export
 expect_grep "the number stays, void" "$T/out" "^$n3,void,HL26-000003,wrong filer code"
 expect_rc "recovery after void" 0 lb recovery list --json
-expect_eq "its tasks close as void" "$(python3 -c 'import json,sys; print(sorted({(t["state"], t["entry_number"]) for t in json.load(sys.stdin) if t["shipment_ref"] == "HL26-000003"}))' <"$T/out")" "[('void', '$n3')]"
+expect_eq "its tasks close as void" "$(python3 -c 'import json,sys; print(sorted({(t["state"], t["entry_number"]) for t in json.load(sys.stdin) if t["ref"] == "HL26-000003"}))' <"$T/out")" "[('void', '$n3')]"
 expect_rc "a void task cannot be marked" 1 lb recovery mark HL26-000003 release transmitted
 n3b=$(lb entry next --filer B76 --shipment HL26-000003 --type 01 2>"$T/err")
 expect_eq "a new draw never reuses the void number" "$n3b" "$(num B76 0900002)"
 expect_rc "recovery after the new draw" 0 lb recovery list --json
-expect_eq "its tasks are pending on the new number" "$(python3 -c 'import json,sys; print(sorted({(t["state"], t["entry_number"]) for t in json.load(sys.stdin) if t["shipment_ref"] == "HL26-000003"}))' <"$T/out")" "[('pending', '$n3b')]"
+expect_eq "its tasks are pending on the new number" "$(python3 -c 'import json,sys; print(sorted({(t["state"], t["entry_number"]) for t in json.load(sys.stdin) if t["ref"] == "HL26-000003"}))' <"$T/out")" "[('pending', '$n3b')]"
 
 # After recovery: the feed carries Lifeboat's number and the release.
 python3 - "$DATA/good/shipments.csv" "$T/after.csv" "$n2" <<'PY'
