@@ -1,5 +1,5 @@
 /*
- * web_ui_ship.c: the shipment page's part for what Lifeboat decides
+ * web_ui_decide.c: the shipment page's part for what Lifeboat decides
  * (shipment.h): the paper release, voiding a drawn number, correcting a
  * field, and resolving conflicts with the feed; each form posts to its page
  * route, which redirects back to the shipment or shows it with the reason
