@@ -225,35 +225,29 @@ wants_html(struct web_req *rq)
 	return acc != NULL && strstr(acc, "text/html") != NULL;
 }
 
-/* An error page, for people: the title, the detail, a way back. */
+/*
+ * An error page, for people (web_ui.c): the header and navigation, what
+ * happened and what to do in plain words, a link back to where they were.
+ */
 static enum MHD_Result
 problem_page(struct web_req *rq, unsigned status, const char *title,
-    const char *detail, const char *allow)
+    const char *detail, const char *allow, int csrf)
 {
 	struct lb_buf	 b;
 	enum MHD_Result	 ret;
 
-	lb_buf_init(&b, 16384);
-	lb_buf_adds(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\""
-	    "width=device-width, initial-scale=1\">\n<title>");
-	lb_buf_add_html(&b, title, strlen(title));
-	lb_buf_adds(&b, " - Lifeboat</title>\n<link rel=\"stylesheet\" "
-	    "href=\"/assets/style.css\">\n</head>\n<body>\n<main id=\"main\">"
-	    "\n<h1>");
-	lb_buf_add_html(&b, title, strlen(title));
-	lb_buf_adds(&b, "</h1>\n");
-	if (detail != NULL) {
-		lb_buf_adds(&b, "<p role=\"alert\">");
-		lb_buf_add_html(&b, detail, strlen(detail));
-		lb_buf_adds(&b, "</p>\n");
-	}
-	lb_buf_adds(&b, "<p><a href=\"/\">Back to the start page</a></p>\n"
-	    "</main>\n</body>\n</html>\n");
+	lb_buf_init(&b, 1 << 20);
+	ui_problem_page(rq, &b, status, title, detail, csrf);
 	ret = send_reply(rq, status, "text/html; charset=utf-8", b.data,
 	    lb_buf_error(&b) ? 0 : b.len, allow, NULL, NULL);
 	lb_buf_free(&b);
 	return ret;
+}
+
+const char *
+web_target(struct web_req *rq)
+{
+	return conn_of(rq)->target;
 }
 
 static enum MHD_Result
@@ -264,7 +258,7 @@ problem_allow(struct web_req *rq, unsigned status, const char *title,
 	enum MHD_Result	 ret;
 
 	if (wants_html(rq))
-		return problem_page(rq, status, title, detail, allow);
+		return problem_page(rq, status, title, detail, allow, 0);
 	lb_buf_init(&b, 8192);
 	lb_buf_addf(&b, "{\"type\":\"about:blank\",\"status\":%u,\"title\":",
 	    status);
@@ -838,9 +832,13 @@ dispatch_in(struct web *w, struct conn *c)
 			}
 			if (!rq->signed_in || csrf == NULL ||
 			    !lb_csrf_equal(rq->s.csrf, csrf, strlen(csrf)))
-				return web_problem(rq, 403, "missing or wrong "
-				    "CSRF token", "send the token from sign-in "
-				    "in X-CSRF-Token");
+				/* A person: a form of an older session,
+				 * most likely, so the page says so. */
+				return page ? problem_page(rq, 403,
+				    "missing or wrong CSRF token", NULL, NULL,
+				    1) : web_problem(rq, 403, "missing or "
+				    "wrong CSRF token", "send the token from "
+				    "sign-in in X-CSRF-Token");
 		}
 	}
 	if (!decoded && body_args(c, &e) == -1)
