@@ -378,7 +378,7 @@ struct back {
 };
 
 static void
-back_of(struct web_req *rq, unsigned status, struct back *bk)
+back_of(struct web_req *rq, unsigned status, int csrf, struct back *bk)
 {
 	static const struct {
 		const char	*path;
@@ -400,7 +400,7 @@ back_of(struct web_req *rq, unsigned status, struct back *bk)
 	(void)snprintf(bk->label, sizeof(bk->label), "Go to the start page");
 	if (!rq->signed_in)
 		(void)snprintf(bk->href, sizeof(bk->href), "/login");
-	if (target == NULL || status == 403)
+	if (target == NULL || (status == 403 && !csrf))
 		return;
 	n = strcspn(target, "?#");
 	if (n == 0 || n >= sizeof(p) || !lb_path_plain(target, n))
@@ -441,13 +441,13 @@ back_of(struct web_req *rq, unsigned status, struct back *bk)
 
 /* The body of an error page: what happened, what to do, the way back. */
 static void
-error_body(struct lb_buf *b, struct web_req *rq, unsigned status,
+error_body(struct lb_buf *b, struct web_req *rq, unsigned status, int csrf,
     const char *lead, const char *msg, const char *todo, const char *href,
     const char *label)
 {
 	struct back	bk;
 
-	back_of(rq, status, &bk);
+	back_of(rq, status, csrf, &bk);
 	ui_alert(b, lead, msg);
 	if (todo != NULL) {
 		lb_buf_adds(b, "<p id=\"todo\">");
@@ -476,7 +476,7 @@ ui_page_error_back(struct web_req *rq, unsigned status, const char *title,
 
 	lb_buf_init(&b, UI_PAGE_MAX);
 	ui_page_begin(&b, rq, title, NULL);
-	error_body(&b, rq, status, NULL, msg, todo, back, back_label);
+	error_body(&b, rq, status, 0, NULL, msg, todo, back, back_label);
 	ui_page_end(&b);
 	return ui_page_send(rq, status, &b);
 }
@@ -489,7 +489,7 @@ ui_page_error(struct web_req *rq, unsigned status, const char *title,
 
 	lb_buf_init(&b, UI_PAGE_MAX);
 	ui_page_begin(&b, rq, title, NULL);
-	error_body(&b, rq, status, lead, msg, NULL, NULL, NULL);
+	error_body(&b, rq, status, 0, lead, msg, NULL, NULL, NULL);
 	ui_page_end(&b);
 	return ui_page_send(rq, status, &b);
 }
@@ -656,7 +656,7 @@ ui_problem_page(struct web_req *rq, struct lb_buf *b, unsigned status,
 	if (lb_buf_error(&m) != 0)
 		msg = "Something in the request was not accepted.";
 	ui_page_begin(b, rq, h1, NULL);
-	error_body(b, rq, status, NULL, msg, todo, NULL, NULL);
+	error_body(b, rq, status, csrf, NULL, msg, todo, NULL, NULL);
 	ui_page_end(b);
 	lb_buf_free(&m);
 }

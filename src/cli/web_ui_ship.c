@@ -257,7 +257,8 @@ ui_shipments(struct web_req *rq)
 		return ui_page_broken(rq, &b, e.msg);
 	lb_buf_adds(&b, "<p id=\"count\" role=\"status\">");
 	ui_count(&b, total);
-	lb_buf_addf(&b, " shipment%s match.</p>\n", total == 1 ? "" : "s");
+	lb_buf_adds(&b, total == 1 ? " shipment matches.</p>\n" :
+	    " shipments match.</p>\n");
 	ui_table_begin(&b, "shipments", rq->s.role == LB_CLIENT ? "Your "
 	    "shipments, by reference" : "Shipments, by reference", cols, 8);
 	memset(&r, 0, sizeof(r));
@@ -518,6 +519,8 @@ field_html(struct lb_buf *b, const struct ship_view *sv, size_t i)
 		ui_date_text(b, sv->val[i], strlen(sv->val[i]));
 	else if (f->fmt == F_PORT)
 		web_port_label(b, sv->val[i], strlen(sv->val[i]));
+	else if (f->fmt == F_INT)
+		ui_count(b, strtoll(sv->val[i], NULL, 10));
 	else
 		ui_html(b, sv->val[i]);
 	if (strcmp(f->col, "importer_number") == 0 && sv->client[0] != '\0') {
@@ -1000,7 +1003,7 @@ ship_history(struct lb_buf *b, struct web_req *rq, const char *ref,
  * problems ("shipment S1: missing driver_dob (truck driver date of
  * birth)"): column names, settings and commands are left out.
  */
-static void
+static int
 pack_reason(struct lb_buf *b, const char *ref, const char *msg)
 {
 	const char	*p = msg, *m, *open, *close, *s;
@@ -1013,7 +1016,7 @@ pack_reason(struct lb_buf *b, const char *ref, const char *msg)
 		p += 9 + rl + 2;
 	if (strncmp(p, "missing entry_number", 20) == 0) {
 		lb_buf_adds(b, "It has no entry number yet: draw one first.");
-		return;
+		return 0;
 	}
 	if ((m = strstr(p, "missing ")) != NULL &&
 	    (open = strchr(m, '(')) != NULL &&
@@ -1033,7 +1036,7 @@ pack_reason(struct lb_buf *b, const char *ref, const char *msg)
 			lb_buf_adds(b, "It lacks the ");
 		lb_buf_add_html(b, open + 1, (size_t)(close - open - 1));
 		lb_buf_adds(b, ".");
-		return;
+		return 1;
 	}
 	/* Anything else, without "(setting ...)" or "(import ...)". */
 	for (s = p; *s != '\0'; s++) {
@@ -1050,16 +1053,18 @@ pack_reason(struct lb_buf *b, const char *ref, const char *msg)
 	}
 	if (s > p && s[-1] != '.')
 		lb_buf_addc(b, '.');
+	/* Data the main system can add: the client, lines, brokerage. */
+	return strstr(p, "(import ") != NULL;
 }
 
 /*
  * Can the pack of ref be made?  LB_PACK_READY, LB_PACK_REFUSED (the
- * reasons, in words, as <li> into why when not NULL), LB_PACK_NOT_FOUND
- * or -1.
+ * reasons, in words, as <li> into why; *fixable set when data missing
+ * from the main system's copy is among them), LB_PACK_NOT_FOUND or -1.
  */
 static int
 pack_check(struct web_req *rq, const char *ref, struct lb_buf *why,
-    struct lb_err *e)
+    int *fixable, struct lb_err *e)
 {
 	struct lb_problems	 missing;
 	struct lb_pack		*pk = NULL;
@@ -1070,10 +1075,10 @@ pack_check(struct web_req *rq, const char *ref, struct lb_buf *why,
 	rc = lb_pack_load(rq->v, ref, &pk, &missing, e);
 	if (rc == LB_PACK_READY)
 		lb_pack_free(pk);
-	for (i = 0; rc == LB_PACK_REFUSED && why != NULL && i < missing.n;
-	    i++) {
+	*fixable = 0;
+	for (i = 0; rc == LB_PACK_REFUSED && i < missing.n; i++) {
 		lb_buf_adds(why, "<li>");
-		pack_reason(why, ref, missing.v[i].msg);
+		*fixable |= pack_reason(why, ref, missing.v[i].msg);
 		lb_buf_adds(why, "</li>\n");
 	}
 	lb_problems_free(&missing);
@@ -1142,7 +1147,7 @@ ship_actions(struct lb_buf *b, struct web_req *rq, const char *ref,
 	unsigned		role = web_role_bit(rq);
 	struct lb_reserve	r;
 	struct lb_buf		why;
-	int			rc;
+	int			rc, fixable;
 
 	if ((role & UI_READ) == 0)
 		return 0;		/* clients see no actions */
@@ -1167,7 +1172,7 @@ ship_actions(struct lb_buf *b, struct web_req *rq, const char *ref,
 		return 0;
 	}
 	lb_buf_init(&why, 64 << 10);
-	if ((rc = pack_check(rq, ref, &why, e)) == -1) {
+	if ((rc = pack_check(rq, ref, &why, &fixable, e)) == -1) {
 		lb_buf_free(&why);
 		return -1;
 	}
@@ -1181,8 +1186,7 @@ ship_actions(struct lb_buf *b, struct web_req *rq, const char *ref,
 		    "for this shipment:</p>\n<ul>\n");
 		lb_buf_add(b, why.data, why.len);
 		lb_buf_adds(b, "</ul>\n");
-		if (strcmp(sv->status, "released") != 0 &&
-		    strcmp(sv->status, "cancelled") != 0)
+		if (fixable)
 			lb_buf_adds(b, "<p>Correct what is missing in the main "
 			    "system; it reaches Lifeboat with the next import."
 			    "</p>\n");
@@ -1313,10 +1317,10 @@ ui_pack(struct web_req *rq)
 	struct lb_buf	 b, why;
 	struct lb_err	 e;
 	char		 title[64];
-	int		 rc;
+	int		 rc, fixable;
 
 	lb_buf_init(&why, 64 << 10);
-	if ((rc = pack_check(rq, ref, &why, &e)) == -1) {
+	if ((rc = pack_check(rq, ref, &why, &fixable, &e)) == -1) {
 		lb_buf_free(&why);
 		return ui_page_broken(rq, NULL, e.msg);
 	}
@@ -1335,10 +1339,11 @@ ui_pack(struct web_req *rq)
 	    "A downtime release pack cannot be made for this shipment:</p>\n"
 	    "<ul id=\"reasons\">\n");
 	lb_buf_add(&b, why.data, why.len);
-	lb_buf_adds(&b, "</ul></div>\n<p id=\"todo\">Correct what is missing "
-	    "in the main system; it reaches Lifeboat with the next import.  "
-	    "A shipment already released, or not allowed a paper release, "
-	    "needs no pack.</p>\n<p class=\"back\"><a id=\"back\" "
+	lb_buf_adds(&b, "</ul></div>\n<p id=\"todo\">");
+	lb_buf_adds(&b, fixable ? "Correct what is missing in the main "
+	    "system; it reaches Lifeboat with the next import." : "This "
+	    "shipment cannot be released on downtime paperwork.");
+	lb_buf_adds(&b, "</p>\n<p class=\"back\"><a id=\"back\" "
 	    "href=\"/shipments/");
 	ui_url(&b, ref);
 	lb_buf_adds(&b, "\">Back to shipment ");
