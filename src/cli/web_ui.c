@@ -257,6 +257,7 @@ static const struct {
 	{ "/shipments", "Shipments", UI_READ },
 	{ "/shipments", "Your shipments", LB_ROLE_CLIENT },
 	{ "/deadlines", "Deadlines", UI_READ },
+	{ "/deadlines", "Your deadlines", LB_ROLE_CLIENT },
 	{ "/recovery", "Recovery", UI_READ },
 	{ "/users", "Users", LB_ROLE_ADMIN },
 };

@@ -983,24 +983,26 @@ static const struct {
 	/*
 	 * A page of shipments for the web (query_vals): ?1 the last ref of
 	 * the page before (NULL: from the start), ?2 one importer, ?3 one
-	 * status, ?4 text found, in any case, in the ref, entry number, bill
-	 * or the importer's name (each NULL for all), ?5 the page size, ?6 1
+	 * status, ?4 text found, in any case (ASCII: LIKE, its wildcards
+	 * escaped), in the ref, entry number, bill or the importer's name
+	 * (each NULL for all), ?5 the page size, ?6 1
 	 * for only those waiting for an entry number (arrived or held, none
 	 * drawn), ?7 1 for only open ones subject to partner government
 	 * agencies; the importer's name last.
 	 */
 	{ "shipments_page",
+	    "WITH p(pat) AS (SELECT '%' || replace(replace(replace(?4, '\\', "
+	    "'\\\\'), '%', '\\%'), '_', '\\_') || '%') "
 	    "SELECT s.ref, s.importer_number, s.status, s.mode, "
 	    "s.entry_number, s.entry_type, s.port_entry, s.arrival_date, "
 	    "s.release_date, s.entered_value, s.bill, s.carrier_scac, "
-	    "s.summary_date, c.name FROM shipment s LEFT JOIN client c ON "
+	    "s.summary_date, c.name FROM p, shipment s LEFT JOIN client c ON "
 	    "c.importer_number = s.importer_number "
 	    "WHERE (?1 IS NULL OR s.ref > ?1) AND (?2 IS NULL OR "
 	    "s.importer_number = ?2) AND (?3 IS NULL OR s.status = ?3) AND "
-	    "(?4 IS NULL OR instr(lower(s.ref), lower(?4)) > 0 OR "
-	    "instr(lower(coalesce(s.entry_number, '')), lower(?4)) > 0 OR "
-	    "instr(lower(coalesce(s.bill, '')), lower(?4)) > 0 OR "
-	    "instr(lower(coalesce(c.name, '')), lower(?4)) > 0) AND "
+	    "(?4 IS NULL OR s.ref LIKE p.pat ESCAPE '\\' OR s.entry_number "
+	    "LIKE p.pat ESCAPE '\\' OR s.bill LIKE p.pat ESCAPE '\\' OR "
+	    "c.name LIKE p.pat ESCAPE '\\') AND "
 	    "(coalesce(?6, 0) = 0 OR (s.entry_number IS NULL AND s.status IN "
 	    "('arrived', 'held'))) AND (coalesce(?7, 0) = 0 OR (s.pga_flags "
 	    "IS NOT NULL AND s.status NOT IN ('released', 'cancelled'))) "
@@ -1013,16 +1015,17 @@ static const struct {
 	 * partner government agencies.
 	 */
 	{ "shipments_count",
-	    "SELECT count(*) FROM shipment s WHERE (?1 IS NULL OR "
+	    "WITH p(pat) AS (SELECT '%' || replace(replace(replace(?3, '\\', "
+	    "'\\\\'), '%', '\\%'), '_', '\\_') || '%') "
+	    "SELECT count(*) FROM p, shipment s WHERE (?1 IS NULL OR "
 	    "s.importer_number = ?1) AND (?2 IS NULL OR s.status = ?2) AND "
-	    "(?3 IS NULL OR instr(lower(s.ref), lower(?3)) > 0 OR "
-	    "instr(lower(coalesce(s.entry_number, '')), lower(?3)) > 0 OR "
-	    "instr(lower(coalesce(s.bill, '')), lower(?3)) > 0 OR "
-	    "instr(lower(coalesce((SELECT c.name FROM client c WHERE "
-	    "c.importer_number = s.importer_number), '')), lower(?3)) > 0) "
-	    "AND (coalesce(?4, 0) = 0 OR (s.entry_number IS NULL AND s.status IN "
-	    "('arrived', 'held'))) AND (coalesce(?5, 0) = 0 OR (s.pga_flags IS NOT NULL "
-	    "AND s.status NOT IN ('released', 'cancelled')))" },
+	    "(?3 IS NULL OR s.ref LIKE p.pat ESCAPE '\\' OR s.entry_number "
+	    "LIKE p.pat ESCAPE '\\' OR s.bill LIKE p.pat ESCAPE '\\' OR "
+	    "s.importer_number IN (SELECT importer_number FROM client WHERE "
+	    "name LIKE p.pat ESCAPE '\\')) AND (coalesce(?4, 0) = 0 OR "
+	    "(s.entry_number IS NULL AND s.status IN ('arrived', 'held'))) "
+	    "AND (coalesce(?5, 0) = 0 OR (s.pga_flags IS NOT NULL AND "
+	    "s.status NOT IN ('released', 'cancelled')))" },
 	/*
 	 * The journal entries about one subject (?1), newest first, at most
 	 * ?2.  The index on (action, subject, seq) is reached once per

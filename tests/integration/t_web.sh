@@ -1003,6 +1003,10 @@ as staff GET "/shipments?q=$NAME_WORD&limit=500"
 expect_grep "search finds an importer's name ($NAME_WORD)" "$T/body" "$IMP_A"
 expect_grep "... with the count of every match ($N_WORD)" "$T/body" "id=\"count\"[^>]*>$N_WORD shipments? match"
 expect_grep "lists show the importer's name beside its number" "$T/body" "<span class=\"imp-name\">$NAME_A</span>"
+as staff GET "/shipments?q=%25"
+expect_grep "a search for % is for the character, not a wildcard" "$T/body" 'id="count"[^>]*>0 shipments match'
+as staff GET "/shipments?q=_"
+expect_grep "... and so is _" "$T/body" 'id="count"[^>]*>0 shipments match'
 as staff GET "/shipments?importer=$NAME_WORD"
 expect_eq "a name in the importer field is not a 400" "$code" 200
 expect_grep "... it is searched as a name" "$T/body" 'id="importer-note"'
