@@ -421,7 +421,7 @@ on_user_row(void *arg, const struct lb_account *a)
 	lb_buf_adds(b, "</td>");
 	ui_state_cell(b, a->disabled ? "disabled" : "active");
 	lb_buf_adds(b, "</td><td>");
-	ui_html(b, a->at);
+	ui_time_text(b, a->at, strlen(a->at));
 	lb_buf_adds(b, "</td><td>");
 	if (strcmp(a->name, ur->rq->s.user) != 0) {
 		/* One small form per row; no way to lock oneself out. */

@@ -1016,13 +1016,14 @@ static const struct {
 	 */
 	{ "shipments_count",
 	    "WITH p(pat) AS (SELECT '%' || replace(replace(replace(?3, '\\', "
-	    "'\\\\'), '%', '\\%'), '_', '\\_') || '%') "
+	    "'\\\\'), '%', '\\%'), '_', '\\_') || '%'), m(imp) AS (SELECT "
+	    "importer_number FROM client, p WHERE name LIKE p.pat ESCAPE "
+	    "'\\') "
 	    "SELECT count(*) FROM p, shipment s WHERE (?1 IS NULL OR "
 	    "s.importer_number = ?1) AND (?2 IS NULL OR s.status = ?2) AND "
 	    "(?3 IS NULL OR s.ref LIKE p.pat ESCAPE '\\' OR s.entry_number "
 	    "LIKE p.pat ESCAPE '\\' OR s.bill LIKE p.pat ESCAPE '\\' OR "
-	    "s.importer_number IN (SELECT importer_number FROM client WHERE "
-	    "name LIKE p.pat ESCAPE '\\')) AND (coalesce(?4, 0) = 0 OR "
+	    "s.importer_number IN m) AND (coalesce(?4, 0) = 0 OR "
 	    "(s.entry_number IS NULL AND s.status IN ('arrived', 'held'))) "
 	    "AND (coalesce(?5, 0) = 0 OR (s.pga_flags IS NOT NULL AND "
 	    "s.status NOT IN ('released', 'cancelled')))" },
