@@ -500,9 +500,13 @@ await test('a form from before a sign-in in another tab: "This form has expired"
 	await go(a, href);
 	if ((await a.locator('#entry_type').inputValue()) === '')
 		await a.selectOption('#entry_type', '1');
-	// Sign in again in a second tab: the first tab's form is now stale.
+	// Sign out and in again in a second tab: the first tab's form is now
+	// stale (the session it was made for has ended).
 	const b = await newPage(ctx);
+	await go(b, '/');
+	await submit(b, b.getByRole('button', { name: 'Sign out', exact: true }));
 	await signIn(b, STAFF);
+	check(path(b) === '/', `second tab signed in at ${b.url()}`);
 	current = a;
 	const r = await submit(a, a.getByRole('button', { name: 'Draw entry number', exact: true }));
 	check(r.status() === 403, `status ${r.status()}`);
