@@ -376,7 +376,7 @@ struct ship_view {
 	/* The client. */
 	int	has_client;
 	char	client[128];
-	char	address[300];
+	char	address[400];
 	int64_t	client_bond;		/* -1: none */
 	int64_t	client_bond_cents;	/* -1: none */
 	char	client_surety[8];
