@@ -587,14 +587,15 @@ ui_problem_page(struct web_req *rq, struct lb_buf *b, unsigned status,
 	case 403:
 		if (csrf && rq->signed_in) {
 			h1 = "This form has expired";
-			msg = "Nothing was changed: the page with this form was "
-			    "opened before you last signed in (perhaps in "
+			msg = "Nothing was changed: the page with this form "
+			    "was opened before you last signed in (perhaps in "
 			    "another tab or window).";
 			todo = "Go back, reload the page, and send the form "
 			    "again.";
 		} else if (csrf) {
 			h1 = "Your session has ended";
-			msg = "Nothing was changed: you are no longer signed in.";
+			msg = "Nothing was changed: you are no longer "
+			    "signed in.";
 			todo = "Sign in again, then send the form again.";
 		} else if (detail != NULL && strstr(title, "origin") != NULL) {
 			h1 = "This form came from elsewhere";

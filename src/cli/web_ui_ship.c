@@ -636,11 +636,12 @@ client_html(struct lb_buf *b, struct web_req *rq, const struct ship_view *sv,
 
 	lb_buf_adds(b, "<h2 id=\"client-h\">Client</h2>\n");
 	if (!sv->has_client) {
-		lb_buf_adds(b, "<p id=\"client\">The client of this shipment is "
-		    "not in the vault's copy of the main system.</p>\n");
+		lb_buf_adds(b, "<p id=\"client\">The client of this shipment "
+		    "is not in the vault's copy of the main system.</p>\n");
 		return 0;
 	}
-	lb_buf_adds(b, "<dl class=\"fields\" id=\"client\">\n<dt>Name</dt><dd>");
+	lb_buf_adds(b, "<dl class=\"fields\" id=\"client\">\n<dt>Name</dt>"
+	    "<dd>");
 	ui_html(b, sv->client);
 	lb_buf_adds(b, "</dd>\n<dt>Importer number</dt><dd>");
 	ui_html(b, sv->importer);
@@ -889,8 +890,8 @@ ship_recovery(struct lb_buf *b, struct web_req *rq, const char *ref,
 		return -1;
 	if (r.n == 0) {
 		b->len = mark;
-		lb_buf_adds(b, "<p id=\"ship-recovery\">None: this shipment drew "
-		    "no entry number of the downtime reserve.</p>\n");
+		lb_buf_adds(b, "<p id=\"ship-recovery\">None: this shipment "
+		    "drew no entry number of the downtime reserve.</p>\n");
 		return 0;
 	}
 	ui_table_end(b);
@@ -1095,9 +1096,9 @@ draw_form(struct lb_buf *b, struct web_req *rq, const char *ref,
 	for (i = 0; i < r->nfilers; i++)
 		nleft += r->left[i] > 0;
 	if (nleft == 0) {
-		lb_buf_adds(b, "<p id=\"no-draw\">No entry number can be drawn: "
-		    "the downtime reserve has none left.  Ask an administrator "
-		    "to reserve another block.</p>\n");
+		lb_buf_adds(b, "<p id=\"no-draw\">No entry number can be "
+		    "drawn: the downtime reserve has none left.  Ask an "
+		    "administrator to reserve another block.</p>\n");
 		return;
 	}
 	lb_buf_adds(b, "<form method=\"post\" action=\"/shipments/");
@@ -1158,8 +1159,8 @@ ship_actions(struct lb_buf *b, struct web_req *rq, const char *ref,
 		if (strcmp(sv->status, "released") == 0 ||
 		    strcmp(sv->status, "cancelled") == 0) {
 			lb_buf_addf(b, "<p id=\"no-draw\">This shipment is %s: "
-			    "it needs no entry number from the downtime reserve."
-			    "</p>\n", sv->status);
+			    "it needs no entry number from the downtime "
+			    "reserve.</p>\n", sv->status);
 		} else if ((role & UI_WRITE) == 0)
 			lb_buf_adds(b, "<p id=\"no-draw\">This shipment has no "
 			    "entry number yet.</p>\n");
@@ -1182,8 +1183,8 @@ ship_actions(struct lb_buf *b, struct web_req *rq, const char *ref,
 		lb_buf_adds(b, "/pack\" id=\"pack\" class=\"button\">Download "
 		    "release pack (PDF)</a></p>\n");
 	} else {
-		lb_buf_adds(b, "<div id=\"no-pack\"><p>No downtime release pack "
-		    "for this shipment:</p>\n<ul>\n");
+		lb_buf_adds(b, "<div id=\"no-pack\"><p>No downtime release "
+		    "pack for this shipment:</p>\n<ul>\n");
 		lb_buf_add(b, why.data, why.len);
 		lb_buf_adds(b, "</ul>\n");
 		if (fixable)

@@ -382,8 +382,8 @@ ui_recovery(struct web_req *rq)
 	if (lb_recovery_list(rq->v, state, on_rec_row, &r, &e) == -1)
 		return ui_page_broken(rq, &b, e.msg);
 	if (r.n <= from)
-		ui_table_empty(&b, 7, state != NULL ? "No tasks in this state." :
-		    "No recovery tasks.");
+		ui_table_empty(&b, 7, state != NULL ? "No tasks in this "
+		    "state." : "No recovery tasks.");
 	ui_table_end(&b);
 	lb_buf_adds(&b, "<p id=\"count\">");
 	ui_count(&b, (int64_t)r.n);
