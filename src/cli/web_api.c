@@ -806,6 +806,9 @@ api_deadlines(struct web_req *rq)
 			break;
 		if (i > from)
 			lb_buf_addc(&b, ',');
+		/* A client is never shown the damages estimates. */
+		if (rq->s.role == LB_CLIENT)
+			it.d.exposure_cents = -1;
 		cli_deadline_json(&b, &it);
 	}
 	lb_buf_adds(&b, "],\"next\":");

@@ -663,6 +663,14 @@ await test('client: its own deadlines, without the damages estimates', async () 
 	const ii = col(t, 'Importer');
 	const other = t.rows.filter((x) => x.cells.length > 1 && !x.cells[ii].startsWith(CLIENT_IMP));
 	check(other.length === 0, `rows of another importer: ${other.slice(0, 2).map((x) => x.cells.join(' | ')).join('; ')}`);
+	// The API answers alike: the staff's estimates, none for the client.
+	const api = async (p) => (await go(p, `/api/v1/deadlines?limit=1000&importer=${CLIENT_IMP}`)).json();
+	const mine = await api(page), theirs = await api(staff ?? await newPage(staffCtx));
+	current = page;
+	const est = (j) => j.deadlines.filter((d) => d.exposure !== null).length;
+	diag(`API: ${mine.deadlines.length} deadlines for the client, ${est(theirs)} of staff's with an estimate`);
+	check(est(theirs) > 0, 'staff see no estimate for this importer: the check below proves nothing');
+	check(est(mine) === 0, `the client gets ${est(mine)} estimates from the API`);
 	a11yPages.push(['client deadlines', 'client', '/deadlines']);
 });
 await test('client portal: its own name, the broker\'s notice and out-of-band contact', async () => {

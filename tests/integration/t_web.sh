@@ -1051,6 +1051,10 @@ as client GET /deadlines
 expect_eq "a client may open its deadlines" "$code" 200
 expect_eq "... without the damages estimates" "$(grep -c 'Exposure\|exposure' "$T/body")" 0
 expect_eq "... only its own" "$(grep -oE '<span class="imp-no">[^<]+' "$T/body" | sort -u | grep -vc "$IMP_A")" 0
+as client GET "/api/v1/deadlines?limit=1000"
+expect_eq "the API gives a client its deadlines" "$code" 200
+expect_eq "... every one without an estimate (the browser tests see staff's)" \
+    "$(grep -o '"exposure":null' "$T/body" | wc -l)" "$(grep -o '"kind":' "$T/body" | wc -l)"
 lb config set client_notice "Releases continue on paper <b>today</b>." >/dev/null
 lb config set oob_contact "Maria, +1 956 555 0142" >/dev/null
 as client GET /shipments
