@@ -786,6 +786,30 @@ ui_client_name(struct web_req *rq, const char *imp, char *out, size_t outlen,
 	    imp, strlen(imp), on_client_name, &cn, e);
 }
 
+void
+ui_importer_html(struct lb_buf *b, struct web_req *rq, const char *imp,
+    struct ui_names *last)
+{
+	struct lb_err	e;
+
+	if (imp == NULL || imp[0] == '\0')
+		return;
+	lb_buf_adds(b, "<span class=\"imp-no\">");
+	ui_html(b, imp);
+	lb_buf_adds(b, "</span>");
+	if (strcmp(last->imp, imp) != 0) {
+		(void)snprintf(last->imp, sizeof(last->imp), "%s", imp);
+		if (ui_client_name(rq, imp, last->name, sizeof(last->name),
+		    &e) == -1)
+			last->name[0] = '\0';
+	}
+	if (last->name[0] != '\0') {
+		lb_buf_adds(b, " <span class=\"imp-name\">");
+		ui_html(b, last->name);
+		lb_buf_adds(b, "</span>");
+	}
+}
+
 /* The style sheet. */
 
 enum MHD_Result

@@ -120,5 +120,16 @@ void	ui_exposure_html(struct lb_buf *, const struct lb_deadline *);
 /* The name of the client of importer number imp into out ("" if none). */
 int	ui_client_name(struct web_req *, const char *imp, char *out,
 	    size_t outlen, struct lb_err *);
+/*
+ * An importer number with its client's name beside it; the name of the
+ * last importer shown is kept in *last (zeroed by the caller), so a list
+ * sorted by importer looks each up once.
+ */
+struct ui_names {
+	char	imp[16];
+	char	name[128];
+};
+void	ui_importer_html(struct lb_buf *, struct web_req *, const char *imp,
+	    struct ui_names *last);
 
 #endif

@@ -166,18 +166,10 @@ dl_totals(struct lb_buf *b, struct web_req *rq,
 	lb_buf_adds(b, "</p>\n");
 }
 
-/* The importer's name, looked up once for a run of the same importer. */
-struct names {
-	char	imp[16];
-	char	name[128];
-};
-
 static void
 dl_row(struct lb_buf *b, struct web_req *rq, const struct lb_agenda_item *it,
-    struct names *nm)
+    struct ui_names *nm)
 {
-	struct lb_err	e;
-
 	lb_buf_adds(b, "<tr><td class=\"date\">");
 	ui_due_html(b, &it->d);
 	lb_buf_adds(b, "</td>");
@@ -189,23 +181,8 @@ dl_row(struct lb_buf *b, struct web_req *rq, const struct lb_agenda_item *it,
 		ui_html(b, it->subject);
 	else
 		ui_ship_link(b, it->subject);
-	lb_buf_adds(b, "</td><td><span class=\"imp-no\">");
-	ui_html(b, it->importer);
-	lb_buf_adds(b, "</span>");
-	if (it->importer[0] != '\0') {
-		if (strcmp(nm->imp, it->importer) != 0) {
-			(void)snprintf(nm->imp, sizeof(nm->imp), "%s",
-			    it->importer);
-			if (ui_client_name(rq, it->importer, nm->name,
-			    sizeof(nm->name), &e) == -1)
-				nm->name[0] = '\0';
-		}
-		if (nm->name[0] != '\0') {
-			lb_buf_adds(b, " <span class=\"imp-name\">");
-			ui_html(b, nm->name);
-			lb_buf_adds(b, "</span>");
-		}
-	}
+	lb_buf_adds(b, "</td><td>");
+	ui_importer_html(b, rq, it->importer, nm);
 	lb_buf_adds(b, "</td><td>");
 	ui_html(b, it->entry);
 	lb_buf_adds(b, "</td>");
@@ -234,7 +211,7 @@ ui_deadlines(struct web_req *rq)
 	struct lb_agenda_opts		 o;
 	struct lb_agenda_item		 it;
 	struct lb_agenda		*a;
-	struct names			 nm;
+	struct ui_names			 nm;
 	struct lb_buf			 b;
 	struct lb_err			 e;
 	const char			*d = lb_arg(&rq->args, "as_of");
@@ -311,6 +288,8 @@ static const char *const task_states[] = {
 
 struct rec_rows {
 	struct lb_buf	*b;
+	struct web_req	*rq;
+	struct ui_names	 names;
 	size_t		 n;		/* every task */
 	size_t		 from, to;	/* the page shown */
 };
@@ -325,6 +304,8 @@ on_rec_row(void *arg, const struct lb_recovery_item *it)
 		return 0;
 	lb_buf_adds(b, "<tr><td>");
 	ui_ship_link(b, it->ref);
+	lb_buf_adds(b, "</td><td>");
+	ui_importer_html(b, r->rq, it->importer, &r->names);
 	lb_buf_adds(b, "</td><td>");
 	ui_html(b, it->task);
 	lb_buf_adds(b, "</td><td>");
@@ -348,8 +329,9 @@ enum MHD_Result
 ui_recovery(struct web_req *rq)
 {
 	static const struct ui_col	cols[] = {
-		{ "Ref", 0 }, { "Task", 0 }, { "Entry", 0 }, { "State", 0 },
-		{ "Reason", 0 }, { "When", 0 }, { "By", 0 }
+		{ "Ref", 0 }, { "Importer", 0 }, { "Task", 0 },
+		{ "Entry", 0 }, { "State", 0 }, { "Reason", 0 }, { "When", 0 },
+		{ "By", 0 }
 	};
 	static const char *const keep[] = { "state", "limit" };
 	const char			*state = lb_arg(&rq->args, "state");
@@ -374,15 +356,16 @@ ui_recovery(struct web_req *rq)
 	ui_select_options(&b, task_states, state, 1);
 	lb_buf_adds(&b, "</select></div>\n<button type=\"submit\">Show</button>"
 	    "\n</form>\n");
-	ui_table_begin(&b, "recovery", "Recovery tasks, by shipment", cols, 7);
+	ui_table_begin(&b, "recovery", "Recovery tasks, by shipment", cols, 8);
 	memset(&r, 0, sizeof(r));
 	r.b = &b;
+	r.rq = rq;
 	r.from = from;
 	r.to = from + api_limit(rq, RECOVERY_PAGE);
 	if (lb_recovery_list(rq->v, state, on_rec_row, &r, &e) == -1)
 		return ui_page_broken(rq, &b, e.msg);
 	if (r.n <= from)
-		ui_table_empty(&b, 7, state != NULL ? "No tasks in this "
+		ui_table_empty(&b, 8, state != NULL ? "No tasks in this "
 		    "state." : "No recovery tasks.");
 	ui_table_end(&b);
 	lb_buf_adds(&b, "<p id=\"count\">");
@@ -403,6 +386,7 @@ static const char *const role_words[] = {
 struct user_rows {
 	struct lb_buf	*b;
 	struct web_req	*rq;
+	struct ui_names	 names;
 };
 
 static int
@@ -417,7 +401,7 @@ on_user_row(void *arg, const struct lb_account *a)
 	lb_buf_adds(b, "</td><td>");
 	ui_html(b, lb_role_name(a->role));
 	lb_buf_adds(b, "</td><td>");
-	ui_html(b, a->importer);
+	ui_importer_html(b, ur->rq, a->importer, &ur->names);
 	lb_buf_adds(b, "</td>");
 	ui_state_cell(b, a->disabled ? "disabled" : "active");
 	lb_buf_adds(b, "</td><td>");
@@ -497,6 +481,7 @@ users_page(struct web_req *rq, unsigned status, const char *lead,
 		ui_alert(&b, lead, err);
 	ui_table_begin(&b, "users", "The people who may sign in", cols, 6);
 	mark = b.len;
+	memset(&ur, 0, sizeof(ur));
 	ur.b = &b;
 	ur.rq = rq;
 	if (lb_account_list(rq->v, on_user_row, &ur, &e) == -1)
