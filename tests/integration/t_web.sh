@@ -1072,6 +1072,7 @@ as staff GET '/recovery?limit=1'
 expect_grep "recovery queue is paged" "$T/body" 'id="next" href="/recovery\?cursor=1&amp;limit=1"'
 as staff GET '/recovery?limit=1&cursor=1'
 expect_grep "... its second page" "$T/body" 'Showing 2 to 2 of'
+expect_grep "... importer names beside numbers" "$T/body" '<span class="imp-no">[^<]+</span> <span class="imp-name">[^<]+</span>'
 as staff GET "/shipments/$D"
 expect_grep "shipment page: journal history of a recovery mark" "$T/body" '<td>recovery mark</td>'
 expect_grep "shipment page: its recovery tasks" "$T/body" 'id="ship-recovery"'
