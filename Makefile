@@ -65,6 +65,14 @@ $(B)/obj/cli/%.o: src/cli/%.c $(wildcard src/lib/*.h src/cli/*.h)
 	@echo "CC $<"
 	@$(CC) $(CFLAGS) -Isrc/cli -c -o $@ $<
 
+# The web pages' style sheet, embedded as a C string (web_ui.c).
+$(B)/gen/web_style.inc: src/cli/web_style.css
+	@mkdir -p $(@D)
+	@echo "GEN $@"
+	@sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< >$@.tmp && mv $@.tmp $@
+$(B)/obj/cli/web_ui.o: $(B)/gen/web_style.inc
+$(B)/obj/cli/web_ui.o: CFLAGS += -I$(B)/gen
+
 $(B)/liblifeboat.a: $(LIB_OBJ)
 	@rm -f $@
 	@ar rcs $@ $^

@@ -7,7 +7,8 @@
  *   web_routes.c  the one table of routes: path, methods, roles,
  *                 parameters with their validators, handler
  *   web_api.c     the JSON API under /api/v1
- *   web_ui.c      the HTML pages and their built-in assets
+ *   web_ui*.c     the HTML pages and their built-in style sheet
+ *                 (web_ui.h)
  *
  * A handler runs only after the edge has checked everything: the route
  * exists and answers the method, every parameter was declared and is
@@ -96,17 +97,9 @@ web_handler	api_attachment, api_void;
 web_handler	api_ship_release, api_ship_set, api_ship_resolve, api_conflicts;
 web_handler	ui_ship_release, ui_ship_set, ui_ship_void, ui_ship_resolve;
 
-/* Page pieces shared by the page files (web_ui.c). */
-void		ui_put_html(struct lb_buf *, const char *);
-void		ui_put_url(struct lb_buf *, const char *);
-void		ui_put_csrf(struct lb_buf *, struct web_req *);
-enum MHD_Result	ui_ship_page(struct web_req *, const char *ref,
-		    unsigned status, const char *lead, const char *err);
-/* What Lifeboat decided for shipment ref, and the forms to decide it. */
-int		ui_ship_decisions(struct lb_buf *, struct web_req *,
-		    const char *ref, struct lb_err *);
 web_handler	ui_asset, ui_login, ui_login_post, ui_logout, ui_home;
-web_handler	ui_shipments, ui_shipment, ui_draw, ui_deadlines, ui_recovery;
+web_handler	ui_shipments, ui_shipment, ui_draw, ui_pack, ui_deadlines;
+web_handler	ui_recovery, ui_employees, ui_clients;
 web_handler	ui_users, ui_user_add, ui_user_disable, ui_user_enable;
 
 /* Replies.  Each consumes nothing: the caller frees its buffer. */
@@ -136,6 +129,16 @@ int		web_sign_in(struct web_req *, const char *user,
 void		web_event(struct web_req *, const char *action,
 		    const char *subject, const char *why);
 struct lb_sessions *web_sessions(struct web_req *);
+/* The request target as sent (path and query), or NULL. */
+const char	*web_target(struct web_req *);
+/*
+ * The error page for a person (web_ui.c) into b: status, the edge's own
+ * title and detail (for the API's words, never shown as they are), csrf
+ * set when a form's token did not match the session (a stale form).
+ */
+void		ui_problem_page(struct web_req *, struct lb_buf *b,
+		    unsigned status, const char *title, const char *detail,
+		    int csrf);
 /*
  * The vault's status with its deadline risks, the totals of the deadlines
  * at risk and the recovery queue by state (pending, transmitted, accepted,

@@ -218,7 +218,8 @@ row_json(struct lb_buf *b, const struct lb_kind *k, const struct lb_value *v,
 static const char *const page_cols[] = {
 	"ref", "importer_number", "status", "mode", "entry_number",
 	"entry_type", "port_entry", "arrival_date", "release_date",
-	"entered_value", "bill", "carrier_scac", "summary_date"
+	"entered_value", "bill", "carrier_scac", "summary_date",
+	"importer_name"
 };
 #define NPAGE_COLS	(sizeof(page_cols) / sizeof(page_cols[0]))
 
@@ -258,16 +259,38 @@ on_page_row(void *arg, const struct lb_value *v, size_t n)
 	return 0;
 }
 
-int
-api_shipments_page(struct web_req *rq, size_t limit, char *next,
-    size_t nextlen, api_ship_cb *cb, void *arg, struct lb_err *e)
+void
+api_ship_filter_args(struct web_req *rq, struct api_ship_filter *f)
 {
-	struct lb_value	 p[5];
+	const char	*v;
+
+	memset(f, 0, sizeof(*f));
+	f->cursor = lb_arg(&rq->args, "cursor");
+	f->importer = lb_arg(&rq->args, "importer");
+	f->status = lb_arg(&rq->args, "status");
+	f->q = lb_arg(&rq->args, "q");
+	f->no_entry = (v = lb_arg(&rq->args, "no_entry")) != NULL &&
+	    strcmp(v, "true") == 0;
+	f->pga = (v = lb_arg(&rq->args, "pga")) != NULL &&
+	    strcmp(v, "true") == 0;
+}
+
+static void
+text_param(struct lb_value *p, const char *s)
+{
+	p->null = s == NULL;
+	p->s = s;
+	p->len = s != NULL ? strlen(s) : 0;
+}
+
+int
+api_shipments_page(struct web_req *rq, const struct api_ship_filter *f,
+    size_t limit, char *next, size_t nextlen, api_ship_cb *cb, void *arg,
+    struct lb_err *e)
+{
+	struct lb_value	 p[7];
 	struct page	 pg;
-	const char	*cursor = lb_arg(&rq->args, "cursor");
-	const char	*imp = lb_arg(&rq->args, "importer");
-	const char	*status = lb_arg(&rq->args, "status");
-	const char	*q = lb_arg(&rq->args, "q");
+	const char	*imp = f->importer;
 	char		 after[40];
 	size_t		 i;
 
@@ -277,10 +300,11 @@ api_shipments_page(struct web_req *rq, size_t limit, char *next,
 	pg.arg = arg;
 	pg.b = arg;
 	next[0] = '\0';
-	if (cursor != NULL) {
+	if (f->cursor != NULL) {
 		/* A cursor is the hex of the last ref of the page before. */
 		if (sodium_hex2bin((unsigned char *)after, sizeof(after) - 1,
-		    cursor, strlen(cursor), NULL, &i, NULL) != 0 || i == 0) {
+		    f->cursor, strlen(f->cursor), NULL, &i, NULL) != 0 ||
+		    i == 0) {
 			return lb_error(e, "query parameter \"cursor\": not a "
 			    "cursor this server gave");
 		}
@@ -288,26 +312,46 @@ api_shipments_page(struct web_req *rq, size_t limit, char *next,
 	}
 	if (rq->s.role == LB_CLIENT)
 		imp = rq->s.importer;	/* whatever was asked */
-	p[0].null = cursor == NULL;
-	p[0].s = after;
-	p[0].len = cursor != NULL ? strlen(after) : 0;
-	p[1].null = imp == NULL;
-	p[1].s = imp;
-	p[1].len = imp != NULL ? strlen(imp) : 0;
-	p[2].null = status == NULL;
-	p[2].s = status;
-	p[2].len = status != NULL ? strlen(status) : 0;
-	p[3].null = q == NULL;
-	p[3].s = q;
-	p[3].len = q != NULL ? strlen(q) : 0;
+	text_param(&p[0], f->cursor != NULL ? after : NULL);
+	text_param(&p[1], imp);
+	text_param(&p[2], f->status);
+	text_param(&p[3], f->q);
 	p[4].i = (int64_t)limit;
-	if (rq->v->st->ops->query_vals(rq->v->st, "shipments_page", p, 5,
+	p[5].i = f->no_entry;
+	p[6].i = f->pga;
+	if (rq->v->st->ops->query_vals(rq->v->st, "shipments_page", p, 7,
 	    on_page_row, &pg, e) == -1)
 		return -1;
 	if (pg.n == limit && nextlen > 2 * strlen(pg.last))
 		(void)sodium_bin2hex(next, nextlen,
 		    (const unsigned char *)pg.last, strlen(pg.last));
 	return (int)pg.n;
+}
+
+static int
+on_count(void *arg, const struct lb_value *v, size_t n)
+{
+	if (n > 0 && !v[0].null)
+		*(int64_t *)arg = v[0].i;
+	return 0;
+}
+
+int
+api_shipments_count(struct web_req *rq, const struct api_ship_filter *f,
+    int64_t *count, struct lb_err *e)
+{
+	struct lb_value	p[5];
+
+	memset(p, 0, sizeof(p));
+	text_param(&p[0], rq->s.role == LB_CLIENT ? rq->s.importer :
+	    f->importer);
+	text_param(&p[1], f->status);
+	text_param(&p[2], f->q);
+	p[3].i = f->no_entry;
+	p[4].i = f->pga;
+	*count = 0;
+	return rq->v->st->ops->query_vals(rq->v->st, "shipments_count", p, 5,
+	    on_count, count, e);
 }
 
 size_t
@@ -324,14 +368,16 @@ api_limit(struct web_req *rq, size_t def)
 enum MHD_Result
 api_shipments(struct web_req *rq)
 {
-	struct lb_buf	 b;
-	struct lb_err	 e;
-	char		 next[90];
-	enum MHD_Result	 ret;
+	struct api_ship_filter	 f;
+	struct lb_buf		 b;
+	struct lb_err		 e;
+	char			 next[90];
+	enum MHD_Result		 ret;
 
+	api_ship_filter_args(rq, &f);
 	lb_buf_init(&b, 8 << 20);
 	lb_buf_adds(&b, "{\"shipments\":[");
-	if (api_shipments_page(rq, api_limit(rq, PAGE_DEFAULT), next,
+	if (api_shipments_page(rq, &f, api_limit(rq, PAGE_DEFAULT), next,
 	    sizeof(next), NULL, &b, &e) == -1) {
 		lb_buf_free(&b);
 		return web_problem(rq, 400, "bad request", e.msg);
@@ -790,6 +836,9 @@ api_deadlines(struct web_req *rq)
 			break;
 		if (i > from)
 			lb_buf_addc(&b, ',');
+		/* A client is never shown the damages estimates. */
+		if (rq->s.role == LB_CLIENT)
+			it.d.exposure_cents = -1;
 		cli_deadline_json(&b, &it);
 	}
 	lb_buf_adds(&b, "],\"next\":");

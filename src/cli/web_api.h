@@ -23,18 +23,34 @@ void	api_session_json(struct lb_buf *, const struct lb_session *);
 
 /* The "limit" argument, or def. */
 size_t	api_limit(struct web_req *, size_t def);
+/* The filters of a list of shipments (NULL or 0: not filtered). */
+struct api_ship_filter {
+	const char	*cursor;	/* as this server gave it */
+	const char	*importer;	/* an importer number */
+	const char	*status;
+	const char	*q;		/* text in the ref, entry number,
+					 * bill or importer's name, any case */
+	int		 no_entry;	/* waiting for an entry number */
+	int		 pga;		/* open, subject to a PGA */
+};
+/* The filters of the arguments cursor, importer, status, q, no_entry, pga. */
+void	api_ship_filter_args(struct web_req *, struct api_ship_filter *);
 /*
- * One page of the shipments the caller may see, by the arguments cursor,
- * importer, status, q: each row (the "shipments_page" columns: ref,
+ * One page of the shipments the caller may see (a client: its own,
+ * whatever f says): each row (the "shipments_page" columns: ref,
  * importer_number, status, mode, entry_number, entry_type, port_entry,
  * arrival_date, release_date, entered_value, bill, carrier_scac,
- * summary_date) to cb, or as JSON objects into the lb_buf arg when cb is
- * NULL.  next gets the cursor of the next page ("" on the last).  Returns
- * the rows, or -1 (*e).
+ * summary_date, importer_name) to cb, or as JSON objects into the lb_buf
+ * arg when cb is NULL.  next gets the cursor of the next page ("" on the
+ * last).  Returns the rows, or -1 (*e).
  */
 typedef int	api_ship_cb(void *arg, const struct lb_value *v, size_t n);
-int	api_shipments_page(struct web_req *, size_t limit, char *next,
-	    size_t nextlen, api_ship_cb *, void *arg, struct lb_err *);
+int	api_shipments_page(struct web_req *, const struct api_ship_filter *,
+	    size_t limit, char *next, size_t nextlen, api_ship_cb *,
+	    void *arg, struct lb_err *);
+/* How many shipments match f (the cursor aside). */
+int	api_shipments_count(struct web_req *, const struct api_ship_filter *,
+	    int64_t *, struct lb_err *);
 /*
  * {"shipment":{...},"lines":[...]} of ref into b when the caller may see
  * it: 1; 0 when it does not exist or the caller may not see it; -1.

@@ -66,6 +66,18 @@ static const struct lb_param p_shipments[] = {
 	{ "status", LB_P_ENUM, LB_P_QUERY, 0, 0, statuses },
 	{ "q", LB_P_TEXT, LB_P_QUERY, 0, 35, NULL },
 	{ "importer", LB_P_IMPORTER, LB_P_QUERY, 0, 0, NULL },
+	{ "no_entry", LB_P_BOOL, LB_P_QUERY, 0, 0, NULL },
+	{ "pga", LB_P_BOOL, LB_P_QUERY, 0, 0, NULL },
+};
+/* The page's importer field takes a number or a name (web_ui_ship.c). */
+static const struct lb_param p_ship_page[] = {
+	{ "limit", LB_P_INT, LB_P_QUERY, 1, 500, NULL },
+	{ "cursor", LB_P_CURSOR, LB_P_QUERY, 0, 80, NULL },
+	{ "status", LB_P_ENUM, LB_P_QUERY, 0, 0, statuses },
+	{ "q", LB_P_TEXT, LB_P_QUERY, 0, 35, NULL },
+	{ "importer", LB_P_TEXT, LB_P_QUERY, 0, 80, NULL },
+	{ "no_entry", LB_P_BOOL, LB_P_QUERY, 0, 0, NULL },
+	{ "pga", LB_P_BOOL, LB_P_QUERY, 0, 0, NULL },
 };
 static const struct lb_param p_ref[] = {
 	{ "ref", LB_P_KEY, LB_P_PATH | LB_P_REQUIRED, 0, 0, NULL },
@@ -108,6 +120,30 @@ static const struct lb_param p_deadlines[] = {
 	{ "importer", LB_P_IMPORTER, LB_P_QUERY, 0, 0, NULL },
 	{ "limit", LB_P_INT, LB_P_QUERY, 1, 1000, NULL },
 	{ "cursor", LB_P_CURSOR, LB_P_QUERY, 0, 12, NULL },
+};
+static const char * const dl_shows[] = {
+	"action", "open", "all", NULL
+};
+static const struct lb_param p_dl_page[] = {
+	{ "at_risk", LB_P_BOOL, LB_P_QUERY, 0, 0, NULL },
+	{ "show", LB_P_ENUM, LB_P_QUERY, 0, 0, dl_shows },
+	{ "as_of", LB_P_DATE, LB_P_QUERY, 0, 0, NULL },
+	{ "importer", LB_P_IMPORTER, LB_P_QUERY, 0, 0, NULL },
+	{ "limit", LB_P_INT, LB_P_QUERY, 1, 1000, NULL },
+	{ "cursor", LB_P_CURSOR, LB_P_QUERY, 0, 12, NULL },
+};
+static const struct lb_param p_employees[] = {
+	{ "unreachable", LB_P_BOOL, LB_P_QUERY, 0, 0, NULL },
+};
+static const char * const poa_words[] = {
+	"expired", NULL
+};
+static const char * const contact_words[] = {
+	"none", NULL
+};
+static const struct lb_param p_clients[] = {
+	{ "poa", LB_P_ENUM, LB_P_QUERY, 0, 0, poa_words },
+	{ "contact", LB_P_ENUM, LB_P_QUERY, 0, 0, contact_words },
 };
 static const struct lb_param p_recovery[] = {
 	{ "state", LB_P_ENUM, LB_P_QUERY, 0, 0, all_states },
@@ -263,12 +299,12 @@ const struct web_route web_routes[] = {
 	    "sign out (form)"),
 	R("/", GET, ANY, NOPARAMS, LB_R_PAGE, ui_home,
 	    "dashboard (staff), own shipments (client)"),
-	R("/shipments", GET, ANY, NP(p_shipments), LB_R_PAGE, ui_shipments,
+	R("/shipments", GET, ANY, NP(p_ship_page), LB_R_PAGE, ui_shipments,
 	    "shipments with search and filters"),
 	R("/shipments/{ref}", GET, ANY, NP(p_ref), LB_R_PAGE, ui_shipment,
 	    "one shipment: status, lines, deadlines, actions"),
-	R("/shipments/{ref}/pack", GET, READ, NP(p_ref), LB_R_PAGE, api_pack,
-	    "the release pack (PDF), errors as a page"),
+	R("/shipments/{ref}/pack", GET, READ, NP(p_ref), LB_R_PAGE, ui_pack,
+	    "the release pack (PDF), or a page saying why not"),
 	R("/shipments/{ref}/entry", POST, WRITE, NP(p_draw), LB_R_FORM |
 	    LB_R_PAGE, ui_draw, "draw an entry number (form)"),
 	R("/shipments/{ref}/release", POST, WRITE, NP(p_release), LB_R_FORM |
@@ -280,10 +316,14 @@ const struct web_route web_routes[] = {
 	R("/shipments/{ref}/conflicts", POST, WRITE, NP(p_resolve_form),
 	    LB_R_FORM | LB_R_PAGE, ui_ship_resolve,
 	    "resolve a conflict with the feed (form)"),
-	R("/deadlines", GET, READ, NP(p_deadlines), LB_R_PAGE, ui_deadlines,
-	    "deadlines page"),
+	R("/deadlines", GET, READ | CLI, NP(p_dl_page), LB_R_PAGE,
+	    ui_deadlines, "deadlines page (a client: its own)"),
 	R("/recovery", GET, READ, NP(p_recovery), LB_R_PAGE, ui_recovery,
 	    "recovery queue page"),
+	R("/employees", GET, READ, NP(p_employees), LB_R_PAGE, ui_employees,
+	    "employees (those who cannot be reached)"),
+	R("/clients", GET, READ, NP(p_clients), LB_R_PAGE, ui_clients,
+	    "clients (expired power of attorney, no contact)"),
 	R("/users", GET, ADM, NOPARAMS, LB_R_PAGE, ui_users, "users page"),
 	R("/users", POST, ADM, NP(p_user_add), LB_R_FORM | LB_R_PAGE,
 	    ui_user_add, "add a user (form)"),

@@ -225,35 +225,29 @@ wants_html(struct web_req *rq)
 	return acc != NULL && strstr(acc, "text/html") != NULL;
 }
 
-/* An error page, for people: the title, the detail, a way back. */
+/*
+ * An error page, for people (web_ui.c): the header and navigation, what
+ * happened and what to do in plain words, a link back to where they were.
+ */
 static enum MHD_Result
 problem_page(struct web_req *rq, unsigned status, const char *title,
-    const char *detail, const char *allow)
+    const char *detail, const char *allow, int csrf)
 {
 	struct lb_buf	 b;
 	enum MHD_Result	 ret;
 
-	lb_buf_init(&b, 16384);
-	lb_buf_adds(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\""
-	    "width=device-width, initial-scale=1\">\n<title>");
-	lb_buf_add_html(&b, title, strlen(title));
-	lb_buf_adds(&b, " - Lifeboat</title>\n<link rel=\"stylesheet\" "
-	    "href=\"/assets/style.css\">\n</head>\n<body>\n<main id=\"main\">"
-	    "\n<h1>");
-	lb_buf_add_html(&b, title, strlen(title));
-	lb_buf_adds(&b, "</h1>\n");
-	if (detail != NULL) {
-		lb_buf_adds(&b, "<p role=\"alert\">");
-		lb_buf_add_html(&b, detail, strlen(detail));
-		lb_buf_adds(&b, "</p>\n");
-	}
-	lb_buf_adds(&b, "<p><a href=\"/\">Back to the start page</a></p>\n"
-	    "</main>\n</body>\n</html>\n");
+	lb_buf_init(&b, 1 << 20);
+	ui_problem_page(rq, &b, status, title, detail, csrf);
 	ret = send_reply(rq, status, "text/html; charset=utf-8", b.data,
 	    lb_buf_error(&b) ? 0 : b.len, allow, NULL, NULL);
 	lb_buf_free(&b);
 	return ret;
+}
+
+const char *
+web_target(struct web_req *rq)
+{
+	return conn_of(rq)->target;
 }
 
 static enum MHD_Result
@@ -264,7 +258,7 @@ problem_allow(struct web_req *rq, unsigned status, const char *title,
 	enum MHD_Result	 ret;
 
 	if (wants_html(rq))
-		return problem_page(rq, status, title, detail, allow);
+		return problem_page(rq, status, title, detail, allow, 0);
 	lb_buf_init(&b, 8192);
 	lb_buf_addf(&b, "{\"type\":\"about:blank\",\"status\":%u,\"title\":",
 	    status);
@@ -739,11 +733,20 @@ content_type_ok(struct conn *c)
 	return strncmp(ct, want, n) == 0 && (ct[n] == '\0' || ct[n] == ';');
 }
 
+static void	session_of(struct web *, struct conn *);
+
 static enum MHD_Result
-edge_refusal(struct conn *c)
+edge_refusal(struct web *w, struct conn *c)
 {
 	struct web_req	*rq = &c->rq;
+	struct lb_err	 e;
 	char		 allow[64];
+
+	/* A page keeps its header and navigation: whose session is it? */
+	if (wants_html(rq) && (rq->v = thread_vault(w, &e)) != NULL) {
+		rq->now = (int64_t)time(NULL);
+		session_of(w, c);
+	}
 
 	switch (c->status) {
 	case 400:
@@ -762,32 +765,23 @@ edge_refusal(struct conn *c)
 	}
 }
 
-/* Everything between the edge and the handler; see the file comment. */
-static enum MHD_Result
-dispatch_in(struct web *w, struct conn *c)
+/*
+ * The session of the request's cookie, when it is valid and its account
+ * unchanged since sign-in (disabled, another role or importer, a new
+ * password end it); rq->actor names who asks.
+ */
+static void
+session_of(struct web *w, struct conn *c)
 {
 	struct web_req		*rq = &c->rq;
-	const struct lb_route	*r = rq->route;
-	const char		*tok, *csrf;
 	struct lb_err		 e;
-	char			 why[300];
-	int			 page = (r->flags & LB_R_PAGE) != 0;
-	int			 decoded = 0;
+	const char		*tok;
+	struct lb_account	 a;
+	unsigned char		 fp[16];
 
-	if (c->body_over)
-		return web_problem(rq, 413, "request body too large",
-		    (r->flags & (LB_R_JSON | LB_R_FORM)) ? "at most 64 KiB" :
-		    "this route takes no body");
-	if (!content_type_ok(c))
-		return web_problem(rq, 415, "unsupported content type",
-		    (r->flags & LB_R_JSON) ? "send application/json" :
-		    "send application/x-www-form-urlencoded");
 	tok = MHD_lookup_connection_value(rq->con, MHD_COOKIE_KIND, COOKIE);
 	if (tok != NULL && strlen(tok) == LB_TOKEN_HEX - 1 &&
 	    lb_session_find(w->sessions, tok, strlen(tok), rq->now, &rq->s)) {
-		struct lb_account	a;
-		unsigned char		fp[16];
-
 		/* The account may have changed since: check it each time
 		 * (disabled, another role or importer, a new password). */
 		if (lb_account_get(rq->v, rq->s.user, &a, &e) == 1)
@@ -809,6 +803,29 @@ dispatch_in(struct web *w, struct conn *c)
 		    rq->s.user);
 	else
 		(void)snprintf(rq->actor, sizeof(rq->actor), "web:-");
+}
+
+/* Everything between the edge and the handler; see the file comment. */
+static enum MHD_Result
+dispatch_in(struct web *w, struct conn *c)
+{
+	struct web_req		*rq = &c->rq;
+	const struct lb_route	*r = rq->route;
+	const char		*csrf;
+	struct lb_err		 e;
+	char			 why[300];
+	int			 page = (r->flags & LB_R_PAGE) != 0;
+	int			 decoded = 0;
+
+	if (c->body_over)
+		return web_problem(rq, 413, "request body too large",
+		    (r->flags & (LB_R_JSON | LB_R_FORM)) ? "at most 64 KiB" :
+		    "this route takes no body");
+	if (!content_type_ok(c))
+		return web_problem(rq, 415, "unsupported content type",
+		    (r->flags & LB_R_JSON) ? "send application/json" :
+		    "send application/x-www-form-urlencoded");
+	session_of(w, c);
 	rq->who.actor = rq->actor;
 	rq->who.now = rq->now;
 	if ((r->roles & web_role_bit(rq)) == 0) {
@@ -838,9 +855,13 @@ dispatch_in(struct web *w, struct conn *c)
 			}
 			if (!rq->signed_in || csrf == NULL ||
 			    !lb_csrf_equal(rq->s.csrf, csrf, strlen(csrf)))
-				return web_problem(rq, 403, "missing or wrong "
-				    "CSRF token", "send the token from sign-in "
-				    "in X-CSRF-Token");
+				/* A person: a form of an older session,
+				 * most likely, so the page says so. */
+				return page ? problem_page(rq, 403,
+				    "missing or wrong CSRF token", NULL, NULL,
+				    1) : web_problem(rq, 403, "missing or "
+				    "wrong CSRF token", "send the token from "
+				    "sign-in in X-CSRF-Token");
 		}
 	}
 	if (!decoded && body_args(c, &e) == -1)
@@ -935,7 +956,7 @@ handle(void *cls, struct MHD_Connection *con, const char *url,
 		return MHD_YES;
 	}
 	if (c->status != 200)
-		return edge_refusal(c);
+		return edge_refusal(w, c);
 	c->rq.now = (int64_t)time(NULL);
 	if (c->dispatched)	/* back from the hasher */
 		return web_routes[c->route_ix].fn(&c->rq);

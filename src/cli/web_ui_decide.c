@@ -16,18 +16,17 @@
 #include "shipment.h"
 #include "web.h"
 #include "web_api.h"
+#include "web_ui.h"
 
-#define R_WRITE	(LB_ROLE_ADMIN | LB_ROLE_STAFF)
-#define R_READ	(LB_ROLE_ADMIN | LB_ROLE_STAFF | LB_ROLE_AUDITOR)
 
 static void
 form_begin(struct lb_buf *b, struct web_req *rq, const char *ref,
     const char *action, const char *id)
 {
 	lb_buf_adds(b, "<form method=\"post\" action=\"/shipments/");
-	ui_put_url(b, ref);
+	ui_url(b, ref);
 	lb_buf_addf(b, "/%s\" id=\"%s\">\n", action, id);
-	ui_put_csrf(b, rq);
+	ui_csrf_field(b, rq);
 }
 
 static void
@@ -52,12 +51,12 @@ people_field(struct lb_buf *b, const char *field)
 	const char	*doc = lb_shipment_field_doc(field);
 	char		 line[8];
 
-	ui_put_html(b, doc != NULL ? doc : field);
+	ui_html(b, doc != NULL ? doc : field);
 	if (dot != NULL && (size_t)(dot - field) < sizeof(line)) {
 		memcpy(line, field, (size_t)(dot - field));
 		line[dot - field] = '\0';
 		lb_buf_adds(b, ", line ");
-		ui_put_html(b, line);
+		ui_html(b, line);
 	}
 }
 
@@ -77,30 +76,30 @@ on_decided(void *arg, const struct lb_owned_rec *r)
 	lb_buf_adds(b, "<tr><td>");
 	people_field(b, r->field);
 	lb_buf_adds(b, "</td><td>");
-	ui_put_html(b, r->value[0] ? r->value : "(none)");
+	ui_html(b, r->value[0] ? r->value : "(none)");
 	lb_buf_adds(b, "</td><td>");
-	ui_put_html(b, r->reason[0] ? r->reason : strcmp(r->source, "draw") ==
+	ui_html(b, r->reason[0] ? r->reason : strcmp(r->source, "draw") ==
 	    0 ? "entry number drawn" : r->source);
 	lb_buf_adds(b, "</td><td>");
-	ui_put_html(b, r->actor);
+	ui_html(b, r->actor);
 	lb_buf_adds(b, "<br>");
-	ui_put_html(b, r->at);
+	ui_html(b, r->at);
 	lb_buf_adds(b, "</td><td>");
 	if (strcmp(r->state, "held") == 0)
 		lb_buf_adds(b, "agrees, or says nothing new");
 	else {
 		lb_buf_adds(b, strcmp(r->state, "conflict") == 0 ?
 		    "<strong>disagrees</strong>: " : "kept over: ");
-		ui_put_html(b, r->feed_value[0] ? r->feed_value : "(none)");
+		ui_html(b, r->feed_value[0] ? r->feed_value : "(none)");
 		if (d->write && strcmp(r->state, "conflict") == 0) {
 			lb_buf_adds(b, "<form method=\"post\" action=\""
 			    "/shipments/");
-			ui_put_url(b, r->ref);
+			ui_url(b, r->ref);
 			lb_buf_adds(b, "/conflicts\" class=\"resolve\">\n");
-			ui_put_csrf(b, d->rq);
+			ui_csrf_field(b, d->rq);
 			lb_buf_adds(b, "<input type=\"hidden\" name=\"field\" "
 			    "value=\"");
-			ui_put_html(b, r->field);
+			ui_html(b, r->field);
 			lb_buf_adds(b, "\">\n<label>Why <input name=\"reason\" "
 			    "required maxlength=\"400\" autocomplete=\"off\">"
 			    "</label>\n<button "
@@ -128,7 +127,7 @@ ui_ship_decisions(struct lb_buf *b, struct web_req *rq, const char *ref,
 	size_t			 i;
 	int			 rc;
 
-	if ((role & R_READ) == 0)
+	if ((role & UI_READ) == 0)
 		return 0;	/* clients see what was decided, not how */
 	if ((r = calloc(1, sizeof(*r))) == NULL)
 		return lb_error(e, "out of memory");
@@ -155,23 +154,23 @@ ui_ship_decisions(struct lb_buf *b, struct web_req *rq, const char *ref,
 	    "<h2 id=\"decisions-h\">Downtime release</h2>\n");
 	if (rc == 1) {
 		lb_buf_adds(b, "<p id=\"paper-release\">Released on paper on ");
-		ui_put_html(b, rel.date);
+		ui_html(b, rel.date);
 		lb_buf_adds(b, " at port ");
-		ui_put_html(b, rel.port);
+		ui_html(b, rel.port);
 		lb_buf_adds(b, " under entry number ");
-		ui_put_html(b, rel.entry);
+		ui_html(b, rel.entry);
 		lb_buf_adds(b, ", recorded by ");
-		ui_put_html(b, rel.actor);
+		ui_html(b, rel.actor);
 		if (rel.note[0] != '\0') {
 			lb_buf_adds(b, ": ");
-			ui_put_html(b, rel.note);
+			ui_html(b, rel.note);
 		}
 		lb_buf_adds(b, ".</p>\n");
 	}
 	d.b = b;
 	d.rq = rq;
 	d.n = 0;
-	d.write = (role & R_WRITE) != 0;
+	d.write = (role & UI_WRITE) != 0;
 	if (lb_owned_list(rq->v, ref, 0, on_decided, &d, e) == -1)
 		return -1;
 	if (d.n > 0)
@@ -196,7 +195,7 @@ ui_ship_decisions(struct lb_buf *b, struct web_req *rq, const char *ref,
 		lb_buf_adds(b, "<p><label for=\"port\">Port that released it"
 		    "</label>\n<input id=\"port\" name=\"port\" inputmode="
 		    "\"numeric\" pattern=\"[0-9]{4}\" maxlength=\"4\" value=\"");
-		ui_put_html(b, port);
+		ui_html(b, port);
 		lb_buf_adds(b, "\"></p>\n");
 		field_row(b, "note", "Note (officer, reference)",
 		    "maxlength=\"400\"");
@@ -204,7 +203,7 @@ ui_ship_decisions(struct lb_buf *b, struct web_req *rq, const char *ref,
 		    "</button>\n</form>\n");
 		form_begin(b, rq, ref, "void", "void");
 		lb_buf_adds(b, "<h3>Void the entry number</h3>\n<p>If ");
-		ui_put_html(b, entry);
+		ui_html(b, entry);
 		lb_buf_adds(b, " should not be used for this shipment, void it: "
 		    "it is never drawn again, and the shipment can draw another."
 		    "</p>\n");
@@ -212,7 +211,7 @@ ui_ship_decisions(struct lb_buf *b, struct web_req *rq, const char *ref,
 		    "<input id=\"void-reason\" name=\"reason\" required "
 		    "maxlength=\"200\"></p>\n");
 		lb_buf_adds(b, "<button type=\"submit\">Void ");
-		ui_put_html(b, entry);
+		ui_html(b, entry);
 		lb_buf_adds(b, "</button>\n</form>\n");
 	}
 	form_begin(b, rq, ref, "fields", "correct");
@@ -248,7 +247,7 @@ done(struct web_req *rq, int rc, unsigned status, const char *lead,
 		return ui_ship_page(rq, ref, status, lead, e->msg);
 	lb_buf_init(&loc, 512);
 	lb_buf_adds(&loc, "/shipments/");
-	ui_put_url(&loc, ref);
+	ui_url(&loc, ref);
 	ret = lb_buf_error(&loc) == 0 ? web_redirect(rq, lb_buf_cstr(&loc)) :
 	    ui_ship_page(rq, ref, 500, "Something went wrong: ",
 	    "out of memory");

@@ -70,15 +70,21 @@ static const struct entry_type {
 	{ 26, 0, 0,	"foreign trade zone admission" },
 	{ 31, 0, 0,	"warehouse withdrawal for consumption" },
 	{ 32, 0, 0,	"warehouse withdrawal, quota/visa" },
-	{ 33, 0, 0,	"warehouse withdrawal" },
+	/*
+	 * 33, 35, 36 and 37 are not filed on a CBP Form 7501; these names
+	 * follow older ABI code lists: to confirm against CATAIR Appendix B.
+	 */
+	{ 33, 0, 0,	"warehouse withdrawal for vessel or aircraft supplies" },
 	{ 34, 0, 0,	"warehouse withdrawal, antidumping/countervailing duty" },
-	{ 35, 0, 0,	"warehouse withdrawal" },
-	{ 36, 0, 0,	"warehouse withdrawal" },
-	{ 37, 0, 0,	"warehouse withdrawal" },
+	{ 35, 0, 0,	"warehouse withdrawal for transportation" },
+	{ 36, 0, 0,	"warehouse withdrawal for immediate exportation" },
+	{ 37, 0, 0,	"warehouse withdrawal for transportation and "
+			"exportation" },
 	{ 38, 0, 0,	"warehouse withdrawal, antidumping/countervailing "
 			"duty and quota/visa" },
-	{ 51, 0, 0,	"government" },
-	{ 52, 0, 0,	"government" },
+	/* Which agency 51 stands for: to confirm. */
+	{ 51, 0, 0,	"government, Defense Contract Management Agency" },
+	{ 52, 0, 0,	"government, dutiable" },
 	{ 86, 1, 0,	"de minimis (closed since August 2025)" },
 };
 

@@ -985,18 +985,96 @@ static const struct {
 	/*
 	 * A page of shipments for the web (query_vals): ?1 the last ref of
 	 * the page before (NULL: from the start), ?2 one importer, ?3 one
-	 * status, ?4 text found in the ref, entry number or bill (each NULL
-	 * for all), ?5 the page size.
+	 * status, ?4 text found, in any case (ASCII: LIKE, its wildcards
+	 * escaped), in the ref, entry number, bill or the importer's name
+	 * (each NULL for all), ?5 the page size, ?6 1
+	 * for only those waiting for an entry number (arrived or held, none
+	 * drawn), ?7 1 for only open ones subject to partner government
+	 * agencies; the importer's name last.
 	 */
 	{ "shipments_page",
-	    "SELECT ref, importer_number, status, mode, entry_number, "
-	    "entry_type, port_entry, arrival_date, release_date, "
-	    "entered_value, bill, carrier_scac, summary_date FROM shipment "
-	    "WHERE (?1 IS NULL OR ref > ?1) AND (?2 IS NULL OR "
-	    "importer_number = ?2) AND (?3 IS NULL OR status = ?3) AND "
-	    "(?4 IS NULL OR instr(ref, ?4) > 0 OR instr(coalesce("
-	    "entry_number, ''), ?4) > 0 OR instr(coalesce(bill, ''), ?4) > "
-	    "0) ORDER BY ref LIMIT ?5" },
+	    "WITH p(pat) AS (SELECT '%' || replace(replace(replace(?4, '\\', "
+	    "'\\\\'), '%', '\\%'), '_', '\\_') || '%') "
+	    "SELECT s.ref, s.importer_number, s.status, s.mode, "
+	    "s.entry_number, s.entry_type, s.port_entry, s.arrival_date, "
+	    "s.release_date, s.entered_value, s.bill, s.carrier_scac, "
+	    "s.summary_date, c.name FROM p, shipment s LEFT JOIN client c ON "
+	    "c.importer_number = s.importer_number "
+	    "WHERE (?1 IS NULL OR s.ref > ?1) AND (?2 IS NULL OR "
+	    "s.importer_number = ?2) AND (?3 IS NULL OR s.status = ?3) AND "
+	    "(?4 IS NULL OR s.ref LIKE p.pat ESCAPE '\\' OR s.entry_number "
+	    "LIKE p.pat ESCAPE '\\' OR s.bill LIKE p.pat ESCAPE '\\' OR "
+	    "c.name LIKE p.pat ESCAPE '\\') AND "
+	    "(coalesce(?6, 0) = 0 OR (s.entry_number IS NULL AND s.status IN "
+	    "('arrived', 'held'))) AND (coalesce(?7, 0) = 0 OR (s.pga_flags "
+	    "IS NOT NULL AND s.status NOT IN ('released', 'cancelled'))) "
+	    "ORDER BY s.ref LIMIT ?5" },
+	/*
+	 * The web workspace (issue 9).  The shipments matching the web's
+	 * filters, counted: ?1 one importer, ?2 one status, ?3 text (as in
+	 * shipments_page), ?4 1 for only those waiting for an entry number
+	 * (arrived or held, none drawn), ?5 1 for only open ones subject to
+	 * partner government agencies.
+	 */
+	{ "shipments_count",
+	    "WITH p(pat) AS (SELECT '%' || replace(replace(replace(?3, '\\', "
+	    "'\\\\'), '%', '\\%'), '_', '\\_') || '%'), m(imp) AS (SELECT "
+	    "importer_number FROM client, p WHERE name LIKE p.pat ESCAPE "
+	    "'\\') "
+	    "SELECT count(*) FROM p, shipment s WHERE (?1 IS NULL OR "
+	    "s.importer_number = ?1) AND (?2 IS NULL OR s.status = ?2) AND "
+	    "(?3 IS NULL OR s.ref LIKE p.pat ESCAPE '\\' OR s.entry_number "
+	    "LIKE p.pat ESCAPE '\\' OR s.bill LIKE p.pat ESCAPE '\\' OR "
+	    "s.importer_number IN m) AND (coalesce(?4, 0) = 0 OR "
+	    "(s.entry_number IS NULL AND s.status IN ('arrived', 'held'))) "
+	    "AND (coalesce(?5, 0) = 0 OR (s.pga_flags IS NOT NULL AND "
+	    "s.status NOT IN ('released', 'cancelled')))" },
+	/*
+	 * The journal entries about one subject (?1), newest first, at most
+	 * ?2.  The index on (action, subject, seq) is reached once per
+	 * distinct action (a loose index scan: a few dozen seeks), not by
+	 * reading the whole journal.
+	 */
+	{ "journal_by_subject",
+	    "WITH RECURSIVE a(action) AS (SELECT min(action) FROM journal "
+	    "UNION ALL SELECT (SELECT min(action) FROM journal WHERE action > "
+	    "a.action) FROM a WHERE a.action IS NOT NULL) SELECT j.seq, j.ts, "
+	    "j.actor, j.action, j.detail FROM a JOIN journal j ON j.action = "
+	    "a.action AND j.subject = ?1 ORDER BY j.seq DESC LIMIT ?2" },
+	/* Employees (?1 1: only those with no contact outside the broker's
+	 * systems), by name, at most ?2. */
+	{ "employees_list",
+	    "SELECT employee_id, name, role, office, work_email, "
+	    "(personal_email IS NOT NULL OR mobile IS NOT NULL OR home_phone "
+	    "IS NOT NULL OR sms_gateway IS NOT NULL) FROM employee WHERE ?1 = "
+	    "0 OR (personal_email IS NULL AND mobile IS NULL AND home_phone IS "
+	    "NULL AND sms_gateway IS NULL) ORDER BY name, employee_id "
+	    "LIMIT ?2" },
+	/* Clients (?1 a date: only those whose power of attorney expired
+	 * before it; ?2 1: only those without a contact), by name, at most
+	 * ?3. */
+	{ "clients_list",
+	    "SELECT c.importer_number, c.name, c.city, c.state, c.poa_expiry, "
+	    "(SELECT count(*) FROM contact t WHERE t.importer_number = "
+	    "c.importer_number) AS n FROM client c WHERE (?1 IS NULL OR "
+	    "(c.poa_expiry IS NOT NULL AND c.poa_expiry < ?1)) AND (?2 = 0 OR "
+	    "NOT EXISTS (SELECT 1 FROM contact t WHERE t.importer_number = "
+	    "c.importer_number)) ORDER BY c.name, c.importer_number "
+	    "LIMIT ?3" },
+	/* The contacts of one client (?1), those to notify first. */
+	{ "client_contacts",
+	    "SELECT name, role, email, phone, mobile FROM contact WHERE "
+	    "importer_number = ?1 ORDER BY coalesce(notify, 1) DESC, name "
+	    "LIMIT 5" },
+	/* The recovery tasks of one shipment (?1), as recovery_queue. */
+	{ "shipment_recovery",
+	    "WITH t(task, ord) AS (VALUES ('release', 1), ('summary', 2), "
+	    "('statement', 3)) SELECT t.task, coalesce(r.state, 'pending'), "
+	    "r.reason, r.at, r.actor FROM t LEFT JOIN recovery r ON "
+	    "r.shipment_ref = ?1 AND r.task = t.task WHERE EXISTS (SELECT 1 "
+	    "FROM entry_use WHERE shipment_ref = ?1 AND state = 'drawn') OR "
+	    "EXISTS (SELECT 1 FROM recovery WHERE shipment_ref = ?1) "
+	    "ORDER BY t.ord" },
 };
 #define NROW_QUERIES	(sizeof(row_queries) / sizeof(row_queries[0]))
 _Static_assert(NROW_QUERIES <= sizeof(((struct sq_store *)0)->row_stmt) /

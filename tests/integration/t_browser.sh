@@ -52,6 +52,15 @@ for u in "ada admin" "sam staff" "cli client --client $IMP"; do
 	fi
 done
 
+# What the broker tells its clients, for the client portal.
+NOTICE='Our systems are down since 2 December: releases continue on paper.'
+OOB='Maria Lopez, +1 956 555 0142, maria.lopez@example.net'
+if ! "$LIFEBOAT" --vault "$V" config set client_notice "$NOTICE" >"$T/out" 2>&1 ||
+    ! "$LIFEBOAT" --vault "$V" config set oob_contact "$OOB" >"$T/out" 2>&1; then
+	notok "config set client_notice, oob_contact" "$(cat "$T/out")"
+	exit 1
+fi
+
 "$LIFEBOAT" --vault "$V" serve --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$T"' EXIT
@@ -67,6 +76,7 @@ fi
 
 LB_URL="http://127.0.0.1:$port" LB_PASSWORD="$PW" LB_ADMIN=ada LB_STAFF=sam \
 LB_CLIENT=cli LB_CLIENT_IMPORTER="$IMP" LB_OTHER_REF="$OTHER" \
+LB_NOTICE="$NOTICE" LB_OOB="$OOB" \
 LB_CHROMIUM="$CHROMIUM" LB_SHOTS="${LB_SHOTS:-/tmp/lifeboat-browser}" \
     timeout 600 node "$BR/run.mjs"
 rc=$?

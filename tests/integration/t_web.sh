@@ -240,8 +240,10 @@ GET /shipments|admin,staff,client,auditor|page|200
 GET /shipments/{ref}|admin,staff,client,auditor|page|200
 GET /shipments/{ref}/pack|admin,staff,auditor|page|200 422
 POST /shipments/{ref}/entry|admin,staff|form,page|303
-GET /deadlines|admin,staff,auditor|page|200
+GET /deadlines|admin,staff,client,auditor|page|200
 GET /recovery|admin,staff,auditor|page|200
+GET /employees|admin,staff,auditor|page|200
+GET /clients|admin,staff,auditor|page|200
 GET /users|admin|page|200
 POST /users|admin|form,page|303
 POST /users/{name}/disable|admin|form,page|303
@@ -945,6 +947,135 @@ dups=$(grep -v '^#' "$T/body" | sed 's/ [^ ]*$//' | sort | uniq -d)
 expect_eq "metrics: no series twice" "$dups" ""
 expect_grep "metrics: sign-ins counted by method" "$T/body" '^lifeboat_http_requests_total\{route="/api/v1/session",method="POST",status="200"\} [0-9]+$'
 expect_grep "metrics: sign-outs counted apart" "$T/body" '^lifeboat_http_requests_total\{route="/api/v1/session",method="DELETE",status="204"\} [0-9]+$'
+
+section "pages (issue 9)"
+# What the pages show, from the demo feed (never from vault.db).
+eval "$("$PY" - "$V/demo-feed/shipments.csv" "$V/demo-feed/clients.csv" "$IMP_A" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+clients = {r["importer_number"]: r["name"] for r in csv.DictReader(open(sys.argv[2]))}
+rel = next(r["ref"] for r in rows if r["entry_number"] and r["status"] == "released")
+truck = next((r["ref"] for r in rows if r["mode"] in ("30", "31") and r["driver_name"]), "")
+word = clients[sys.argv[3]].split()[0].lower()
+n_word = sum(1 for r in rows if word in clients.get(r["importer_number"], "").lower()
+             or word in r["ref"].lower() or word in r["entry_number"].lower()
+             or word in r["bill"].lower())
+# The shipment HL26/S1 added above is importer A's too.
+print(f"REL_REF={rel} TRUCK_REF={truck} NAME_WORD={word} N_WORD={n_word + 1}")
+print(f"NAME_A='{clients[sys.argv[3]]}'")
+PY
+)"
+HTML=(-H "Accept: text/html")
+nocli() {	# NAME: no command line, setting or column name in $T/body
+	local hits
+	# The text people read: tags (ids, names of fields) aside.
+	hits=$(sed 's/<[^>]*>/ /g' "$T/body" | grep -oE 'lifeboat [a-z]+ |--[a-z-]{3,}|[a-z]+_[a-z_]+|X-CSRF|CSRF' | sort -u | tr '\n' ' ')
+	expect_eq "$1: no command line, setting or column name" "$hits" ""
+}
+as staff GET /no-such-page "${HTML[@]}"
+expect_eq "404 page for a person" "$code" 404
+expect_grep "404 page keeps the navigation" "$T/body" 'nav aria-label="Main"'
+expect_grep "404 page says what happened in words" "$T/body" '<h1>Page not found</h1>'
+expect_grep "404 page links back" "$T/body" 'id="back" href="/"'
+nocli "404 page"
+as staff GET '/deadlines?as_of=2026-13-01' "${HTML[@]}"
+expect_eq "400 page" "$code" 400
+expect_grep "400 page keeps the navigation" "$T/body" 'nav aria-label="Main"'
+expect_grep "400 page names the field as the form does" "$T/body" '&#8220;As of&#8221;|“As of”'
+expect_grep "400 page links back to the deadlines" "$T/body" 'id="back" href="/deadlines"'
+nocli "400 page"
+take_free; STALE=$REF
+as staff POST "/shipments/$STALE/entry" -H "Origin: $ORIGIN" "${FORM[@]}" --data-urlencode "csrf=00112233445566778899aabbccddeeff" --data-urlencode "entry_type=1"
+expect_eq "a form of an older session: 403" "$code" 403
+expect_grep "... says the form has expired" "$T/body" '<h1>This form has expired</h1>'
+expect_grep "... links back to the shipment" "$T/body" "id=\"back\" href=\"/shipments/$STALE\""
+expect_grep "... keeps the navigation" "$T/body" 'nav aria-label="Main"'
+nocli "stale form page"
+as client GET /recovery "${HTML[@]}"
+expect_eq "403 page for a client" "$code" 403
+expect_grep "403 page says so in words" "$T/body" '<h1>Not available to you</h1>'
+expect_grep "403 page keeps the navigation" "$T/body" 'nav aria-label="Main"'
+LOWER=${REF_B,,}
+as staff GET "/shipments?q=$LOWER"
+expect_grep "search is case-insensitive ($LOWER)" "$T/body" "href=\"/shipments/$REF_B\""
+expect_grep "... and counts what matched" "$T/body" 'id="count"[^>]*>1 shipment matches'
+as staff GET "/shipments?q=$NAME_WORD&limit=500"
+expect_grep "search finds an importer's name ($NAME_WORD)" "$T/body" "$IMP_A"
+expect_grep "... with the count of every match ($N_WORD)" "$T/body" "id=\"count\"[^>]*>$N_WORD shipments? match"
+expect_grep "lists show the importer's name beside its number" "$T/body" "<span class=\"imp-name\">$NAME_A</span>"
+as staff GET "/shipments?q=%25"
+expect_grep "a search for % is for the character, not a wildcard" "$T/body" 'id="count"[^>]*>0 shipments match'
+as staff GET "/shipments?q=_"
+expect_grep "... and so is _" "$T/body" 'id="count"[^>]*>0 shipments match'
+as staff GET "/shipments?importer=$NAME_WORD"
+expect_eq "a name in the importer field is not a 400" "$code" 200
+expect_grep "... it is searched as a name" "$T/body" 'id="importer-note"'
+as staff GET "/shipments?no_entry=true"
+expect_eq "filter: waiting for an entry number" "$code" 200
+expect_grep "... every row without one" "$T/body" '<td>none yet</td>'
+as staff GET "/shipments/$REL_REF"
+expect_grep "released shipment: no pack link" "$T/body" 'id="no-pack"'
+expect_eq "... and no #pack" "$(grep -c 'id="pack"' "$T/body")" 0
+nocli "released shipment page"
+as staff GET "/shipments/$REL_REF/pack"
+expect_eq "its pack is a 422 page" "$code" 422
+expect_grep "... saying why in words" "$T/body" 'Already released'
+nocli "refused pack page"
+as staff GET "/shipments/$PACK_REF"
+expect_grep "a shipment with an entry number: actions near the top" "$T/body" 'id="actions"'
+if [ -n "$TRUCK_REF" ]; then
+	as staff GET "/shipments/$TRUCK_REF"
+	for f in driver_name driver_dob truck_plate ace_trip_number bond_type; do
+		expect_grep "truck shipment page shows $f" "$T/body" "id=\"f-$f\">[^<n]"
+	done
+	expect_grep "... the client's contacts" "$T/body" 'id="contacts"'
+	expect_grep "... its journal history" "$T/body" 'id="history"'
+else
+	notok "the demo has a truck shipment with a driver"
+fi
+take_free; DRAWN=$REF
+as staff GET "/shipments/$DRAWN"
+expect_grep "the draw form lets the user pick the filer code" "$T/body" '<select id="filer" name="filer">'
+expect_eq "... every filer code with numbers left" "$(grep -c '<option value="[A-Z0-9]\{3\}">' "$T/body")" "$(lb entry blocks | awk 'NR > 1 { print $1 }' | sort -u | wc -l)"
+expect_eq "entry types 35, 36, 37 have names of their own" "$(grep -oE '<option value="3[567]"[^>]*>[^<]*' "$T/body" | sed 's/.*>3[567] //' | sort -u | wc -l)" 3
+as staff POST "/shipments/$DRAWN/entry" -H "Origin: $ORIGIN" "${FORM[@]}" --data-urlencode "csrf=${CSRF[staff]}" --data-urlencode "entry_type=1" --data-urlencode "filer=$(lb entry blocks | awk 'NR > 1 { print $1 }' | sort -u | tail -n1)"
+expect_eq "draw with the filer chosen" "$code" 303
+lb entry export >"$T/el" 2>&1
+expect_grep "... the number has that filer code" "$T/el" "$(lb entry blocks | awk 'NR > 1 { print $1 }' | sort -u | tail -n1)-[0-9]{7}-[0-9].*$DRAWN"
+as staff GET /deadlines
+expect_grep "deadlines open on what needs action" "$T/body" 'Deadlines overdue and at risk, by due date'
+expect_eq "... no met deadline among them" "$(grep -c 'state-met' "$T/body")" 0
+expect_grep "staff see the exposure" "$T/body" '>Exposure<'
+nocli "deadlines page"
+as client GET /deadlines
+expect_eq "a client may open its deadlines" "$code" 200
+expect_eq "... without the damages estimates" "$(grep -c 'Exposure\|exposure' "$T/body")" 0
+expect_eq "... only its own" "$(grep -oE '<span class="imp-no">[^<]+' "$T/body" | sort -u | grep -vc "$IMP_A")" 0
+as client GET "/api/v1/deadlines?limit=1000"
+expect_eq "the API gives a client its deadlines" "$code" 200
+expect_eq "... every one without an estimate (the browser tests see staff's)" \
+    "$(grep -o '"exposure":null' "$T/body" | wc -l)" "$(grep -o '"kind":' "$T/body" | wc -l)"
+lb config set client_notice "Releases continue on paper <b>today</b>." >/dev/null
+lb config set oob_contact "Maria, +1 956 555 0142" >/dev/null
+as client GET /shipments
+expect_grep "client portal: the client's own name" "$T/body" "<h2 id=\"portal-h\">$NAME_A</h2>"
+expect_grep "client portal: the broker's notice, escaped" "$T/body" 'Releases continue on paper &lt;b&gt;today&lt;/b&gt;\.'
+expect_grep "client portal: the broker's out-of-band contact" "$T/body" 'Maria, \+1 956 555 0142'
+as staff GET /
+nocli "dashboard"
+expect_eq "every risk on the dashboard is a link" "$(grep -c '<li id="risk-' "$T/body")" "$(grep -c '<li id="risk-[a-z_]*"><strong>.*<a href=' "$T/body")"
+as staff GET '/employees?unreachable=true'
+expect_eq "employees who cannot be reached" "$code" 200
+as staff GET '/clients?poa=expired'
+expect_eq "clients with an expired power of attorney" "$code" 200
+as staff GET '/recovery?limit=1'
+expect_grep "recovery queue is paged" "$T/body" 'id="next" href="/recovery\?cursor=1&amp;limit=1"'
+as staff GET '/recovery?limit=1&cursor=1'
+expect_grep "... its second page" "$T/body" 'Showing 2 to 2 of'
+expect_grep "... importer names beside numbers" "$T/body" '<span class="imp-no">[^<]+</span> <span class="imp-name">[^<]+</span>'
+as staff GET "/shipments/$D"
+expect_grep "shipment page: journal history of a recovery mark" "$T/body" '<td>recovery mark</td>'
+expect_grep "shipment page: its recovery tasks" "$T/body" 'id="ship-recovery"'
 
 section "journal"
 # --- 9. the journal ---------------------------------------------------------------------

@@ -889,6 +889,11 @@ test_entry_types(void **state)
 	assert_null(lb_entry_type_name(4));
 	assert_null(lb_entry_type_name(39));
 	assert_null(lb_entry_type_name(53));
+	/* Every entry type has a name of its own (a form offers them all). */
+	for (i = 0; i < NELEM(valid); i++)
+		for (size_t j = i + 1; j < NELEM(valid); j++)
+			assert_string_not_equal(lb_entry_type_name(valid[i]),
+			    lb_entry_type_name(valid[j]));
 }
 
 static void
