@@ -27,6 +27,7 @@
 #include "cbp.h"
 #include "date.h"
 #include "deadline.h"
+#include "port.h"
 #include "row.h"
 #include "web.h"
 #include "web_api.h"
@@ -242,8 +243,19 @@ ui_date_text(struct lb_buf *b, const char *s, size_t n)
 void
 web_port_label(struct lb_buf *b, const char *code, size_t n)
 {
-	if (code != NULL)
-		lb_buf_add_html(b, code, n);
+	const struct lb_port	*p;
+
+	if (code == NULL)
+		return;
+	lb_buf_add_html(b, code, n);
+	if (n == 4 && (p = lb_port_find(code)) != NULL) {
+		lb_buf_adds(b, " ");
+		lb_buf_add_html(b, p->name, strlen(p->name));
+		if (p->state != NULL && p->state[0] != '\0') {
+			lb_buf_adds(b, ", ");
+			lb_buf_add_html(b, p->state, strlen(p->state));
+		}
+	}
 }
 
 /* The page frame. */

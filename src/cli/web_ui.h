@@ -53,7 +53,7 @@ void	ui_time_text(struct lb_buf *, const char *, size_t);
 /* A day "YYYY-MM-DD" as "4 Dec 2026" (days are not zoned). */
 void	ui_date_text(struct lb_buf *, const char *, size_t);
 void	ui_date(struct lb_buf *, int64_t day);
-/* A port: its code, and its name once port.h gives one. */
+/* A port: its code and its name (port.h), e.g. "2704 Los Angeles, CA". */
 void	web_port_label(struct lb_buf *, const char *code, size_t n);
 /* "s" when n is not 1. */
 const char *ui_s(int64_t n);
@@ -135,6 +135,8 @@ void	ui_importer_html(struct lb_buf *, struct web_req *, const char *imp,
 /* The shipment page (web_ui_ship.c), with an alert when err is set. */
 enum MHD_Result	ui_ship_page(struct web_req *, const char *ref,
 		    unsigned status, const char *lead, const char *err);
+/* The shipment page's label of a shipments column, or NULL. */
+const char *ui_ship_label(const char *col);
 /* What Lifeboat decided for shipment ref, and the forms to decide it
  * (web_ui_decide.c). */
 int	ui_ship_decisions(struct lb_buf *, struct web_req *, const char *ref,

@@ -48,9 +48,15 @@ static void
 people_field(struct lb_buf *b, const char *field)
 {
 	const char	*dot = strchr(field, '.');
-	const char	*doc = lb_shipment_field_doc(field);
+	const char	*doc = dot == NULL ? ui_ship_label(field) : NULL;
 	char		 line[8];
 
+	if (doc == NULL)
+		doc = lb_shipment_field_doc(field);
+	if (doc != NULL && doc[0] >= 'a' && doc[0] <= 'z') {
+		lb_buf_addc(b, doc[0] - 'a' + 'A');
+		doc++;
+	}
 	ui_html(b, doc != NULL ? doc : field);
 	if (dot != NULL && (size_t)(dot - field) < sizeof(line)) {
 		memcpy(line, field, (size_t)(dot - field));
@@ -83,7 +89,7 @@ on_decided(void *arg, const struct lb_owned_rec *r)
 	lb_buf_adds(b, "</td><td>");
 	ui_html(b, r->actor);
 	lb_buf_adds(b, "<br>");
-	ui_html(b, r->at);
+	ui_time_text(b, r->at, strlen(r->at));
 	lb_buf_adds(b, "</td><td>");
 	if (strcmp(r->state, "held") == 0)
 		lb_buf_adds(b, "agrees, or says nothing new");
@@ -154,9 +160,9 @@ ui_ship_decisions(struct lb_buf *b, struct web_req *rq, const char *ref,
 	    "<h2 id=\"decisions-h\">Downtime release</h2>\n");
 	if (rc == 1) {
 		lb_buf_adds(b, "<p id=\"paper-release\">Released on paper on ");
-		ui_html(b, rel.date);
+		ui_date_text(b, rel.date, strlen(rel.date));
 		lb_buf_adds(b, " at port ");
-		ui_html(b, rel.port);
+		web_port_label(b, rel.port, strlen(rel.port));
 		lb_buf_adds(b, " under entry number ");
 		ui_html(b, rel.entry);
 		lb_buf_adds(b, ", recorded by ");

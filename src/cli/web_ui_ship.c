@@ -1307,6 +1307,17 @@ ship_page(struct web_req *rq, const char *ref, unsigned status,
 	return ui_page_send(rq, status, &b);
 }
 
+const char *
+ui_ship_label(const char *col)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof(ship_fields) / sizeof(ship_fields[0]); i++)
+		if (strcmp(ship_fields[i].col, col) == 0)
+			return ship_fields[i].label;
+	return NULL;
+}
+
 enum MHD_Result
 ui_ship_page(struct web_req *rq, const char *ref, unsigned status,
     const char *lead, const char *err)

@@ -297,6 +297,11 @@ await test('draw an entry number on a shipment without one', async () => {
 		await page.selectOption('#entry_type', '1');
 	const draw = page.getByRole('button', { name: 'Draw entry number', exact: true });
 	check(await draw.count() === 1, 'no "Draw entry number" button');
+	// When the pack cannot be made yet, the form says why and asks.
+	if (await page.locator('#draw-gaps').count()) {
+		diag(`before the draw: ${(await page.locator('#draw-gaps').textContent()).replace(/\s+/g, ' ').trim()}`);
+		await page.check('input[name=anyway]');
+	}
 	await submit(page, draw);
 	check(path(page) === found.href, `after the draw at ${page.url()}, wanted ${found.href}`);
 	const dl = (await page.locator('dl').first().textContent()) ?? '';
@@ -315,6 +320,56 @@ await test('draw an entry number on a shipment without one', async () => {
 	await shot(page, 'shipment-after-draw');
 	drawnRef = found.ref;
 	a11yPages.push(['shipment', 'staff', found.href]);
+});
+
+// The downtime loop on the page: correct a field, void the number, draw
+// again, record the paper release; each a plain form, each refusal shown.
+await test('shipment page: correct a field, void the number, draw again, record the paper release', async () => {
+	const page = current = staff ?? await newPage(staffCtx);
+	check(drawnRef, 'no shipment was drawn');
+	const here = `/shipments/${encodeURIComponent(drawnRef)}`;
+	await go(page, here);
+	check(await page.locator('#decisions').count() === 1, 'no #decisions section');
+	// A value the import would refuse: shown, nothing saved.
+	await page.fill('#field', 'bond_amount');
+	await page.fill('#value', 'a lot');
+	await page.fill('#reason', 'port asked');
+	await submit(page, page.getByRole('button', { name: 'Save the correction', exact: true }));
+	check(await page.locator('#error').count() === 1, 'no #error for a bad value');
+	const err = (await page.locator('#error').textContent()) ?? '';
+	check(/not saved/.test(err), `error says "${err.trim()}"`);
+	await page.fill('#field', 'driver_name');
+	await page.fill('#value', 'Ana Ruiz');
+	await page.fill('#reason', 'the port asked for the driver');
+	await submit(page, page.getByRole('button', { name: 'Save the correction', exact: true }));
+	check(path(page) === here, `after the correction at ${page.url()}`);
+	let t = await table(page, 'table#decided');
+	check(t.rows.some((r) => r.cells.some((c) => c === 'Ana Ruiz')), `no "Ana Ruiz" in #decided: ${JSON.stringify(t.rows.map((r) => r.cells))}`);
+	// Void the drawn number: the shipment may draw again.
+	const before = ((await page.locator('dl').first().textContent()) ?? '').match(ENTRY_RE);
+	check(before, 'no entry number before the void');
+	await page.fill('#void-reason', 'wrong filer code for the port');
+	await submit(page, page.getByRole('button', { name: `Void ${before[0]}`, exact: true }));
+	check(path(page) === here, `after the void at ${page.url()}`);
+	check(await page.getByRole('button', { name: 'Draw entry number', exact: true }).count() === 1, 'no draw form after the void');
+	if ((await page.locator('#entry_type').inputValue()) === '')
+		await page.selectOption('#entry_type', '1');
+	if (await page.locator('#draw-gaps').count())
+		await page.check('input[name=anyway]');
+	await submit(page, page.getByRole('button', { name: 'Draw entry number', exact: true }));
+	const after = ((await page.locator('dl').first().textContent()) ?? '').match(ENTRY_RE);
+	check(after && after[0] !== before[0], `drew ${after && after[0]} after voiding ${before[0]}`);
+	// A release in the future is refused with why; today's is recorded.
+	await page.locator('#date').evaluate((el) => { el.removeAttribute('max'); el.value = '2199-12-31'; });
+	await submit(page, page.getByRole('button', { name: 'Record the release', exact: true }));
+	check(/in the future/.test((await page.locator('#error').textContent()) ?? ''), 'a future release date not refused with why');
+	await submit(page, page.getByRole('button', { name: 'Record the release', exact: true }));
+	check(path(page) === here, `after the release at ${page.url()}`);
+	check(await page.locator('#paper-release').count() === 1, 'no #paper-release after recording it');
+	check(await page.locator('#no-deadlines').count() === 0, 'the deadlines still wait for a release');
+	check(await page.getByRole('button', { name: 'Record the release', exact: true }).count() === 0, 'release still offered');
+	await shot(page, 'shipment-released-on-paper');
+	a11yPages.push(['shipment-decided', 'staff', here]);
 });
 
 // Click #pack: { pdf: Buffer } for a download, { status, type, body } else.

@@ -44,7 +44,8 @@ import csv, sys, collections
 rows = list(csv.DictReader(open(sys.argv[1])))
 by = collections.Counter(r["importer_number"] for r in rows)
 a, b = [i for i, _ in by.most_common(2)]
-free = [r["ref"] for r in rows if not r["entry_number"]]
+free = [r["ref"] for r in rows if not r["entry_number"]
+        and r["status"] not in ("cancelled", "released")]
 pack = [r["ref"] for r in rows if r["entry_number"] and r["entry_type"]
         and not r["release_date"] and r["status"] != "cancelled"]
 print(f"IMP_A={a} IMP_B={b}")
@@ -77,7 +78,7 @@ take_free() { REF=${FREE[$nfree]}; nfree=$((nfree + 1)); }
 # One shipment with a drawn number, for the recovery queue.
 take_free; REF_REC=$REF
 lb entry next --filer "$(lb entry blocks | awk 'NR == 2 { print $1 }')" \
-    --shipment "$REF_REC" >/dev/null
+    --shipment "$REF_REC" --anyway >/dev/null
 [ -n "$IMP_A" ] && [ -n "$REF_B" ] && [ "${#FREE[@]}" -ge 12 ] ||
     { notok "demo vault as expected" "A=$IMP_A B=$REF_B free=${#FREE[@]}"; exit 1; }
 
@@ -212,6 +213,10 @@ GET /api/v1/shipments|admin,staff,client,auditor|-|200
 GET /api/v1/shipments/{ref}|admin,staff,client,auditor|-|200
 GET /api/v1/shipments/{ref}/pack|admin,staff,auditor|-|200 422
 POST /api/v1/shipments/{ref}/entry|admin,staff|json|201
+POST /api/v1/shipments/{ref}/release|admin,staff|json|200 409
+POST /api/v1/shipments/{ref}/fields|admin,staff|json|200
+POST /api/v1/shipments/{ref}/conflicts/{field}|admin,staff|json|409
+GET /api/v1/conflicts|admin,staff,auditor|-|200
 GET /api/v1/dashboard|admin,staff,auditor|-|200
 GET /api/v1/deadlines|admin,staff,client,auditor|-|200
 GET /api/v1/entries|admin,staff,auditor|-|200
@@ -240,6 +245,10 @@ GET /shipments|admin,staff,client,auditor|page|200
 GET /shipments/{ref}|admin,staff,client,auditor|page|200
 GET /shipments/{ref}/pack|admin,staff,auditor|page|200 422
 POST /shipments/{ref}/entry|admin,staff|form,page|303
+POST /shipments/{ref}/release|admin,staff|form,page|303 409
+POST /shipments/{ref}/fields|admin,staff|form,page|303
+POST /shipments/{ref}/void|admin,staff|form,page|303 409
+POST /shipments/{ref}/conflicts|admin,staff|form,page|409
 GET /deadlines|admin,staff,client,auditor|page|200
 GET /recovery|admin,staff,auditor|page|200
 GET /employees|admin,staff,auditor|page|200
@@ -290,6 +299,7 @@ cell() {
 	esac
 	p=${p//\{ref\}/$ref}
 	p=${p//\{number\}/$ENTRY_X}; p=${p//\{entry\}/$ENTRY_X}
+	p=${p//\{field\}/bond_amount}
 	if [ "${p#/assets}" != "$p" ]; then p=${p//\{name\}/style.css}; else p=${p//\{name\}/throwaway}; fi
 	case $who in admin) p=${p//\{task\}/release} ;; staff) p=${p//\{task\}/summary} ;;
 	*) p=${p//\{task\}/statement} ;; esac
@@ -303,14 +313,22 @@ cell() {
 	case $key in
 	"POST /api/v1/session") a+=(--data-binary "{\"user\":\"$u\",\"password\":\"$pw\"}") ;;
 	"POST /login") a+=("${FORM[@]}" --data-urlencode "user=$u" --data-urlencode "password=$pw") ;;
-	"POST /api/v1/shipments/{ref}/entry") a+=(--data-binary '{}') ;;
+	"POST /api/v1/shipments/{ref}/entry") a+=(--data-binary '{"anyway":true}') ;;
+	"POST /api/v1/shipments/{ref}/release") a+=(--data-binary '{"date":"2026-11-30"}') ;;
+	"POST /api/v1/shipments/{ref}/fields") a+=(--data-binary "{\"field\":\"driver_name\",\"value\":\"Matrix $who\",\"reason\":\"matrix\"}") ;;
+	"POST /api/v1/shipments/{ref}/conflicts/{field}") a+=(--data-binary '{"resolution":"keep","reason":"matrix"}') ;;
+	"POST /shipments/{ref}/release") a+=("${FORM[@]}" --data-urlencode "date=2026-11-30" --data-urlencode "csrf=$cs") ;;
+	"POST /shipments/{ref}/fields") a+=("${FORM[@]}" --data-urlencode "field=driver_name" --data-urlencode "value=Matrix $who" --data-urlencode "reason=matrix" --data-urlencode "csrf=$cs") ;;
+	"POST /shipments/{ref}/void") a+=("${FORM[@]}" --data-urlencode "reason=matrix" --data-urlencode "csrf=$cs") ;;
+	"POST /shipments/{ref}/conflicts") a+=("${FORM[@]}" --data-urlencode "field=bond_amount" --data-urlencode "resolution=keep" --data-urlencode "reason=matrix" --data-urlencode "csrf=$cs") ;;
 	"POST /api/v1/recovery/{ref}/{task}") a+=(--data-binary '{"state":"transmitted"}') ;;
 	"POST /api/v1/relief") a+=(--data-binary "{\"type\":\"discretion\",\"from\":\"2026-01-05\",\"to\":\"2026-01-06\",\"reason\":\"matrix $who\"}") ;;
 	"POST /api/v1/users") a+=(--data-binary "{\"name\":\"mx-json-$ucount\",\"role\":\"auditor\",\"password\":\"matrix-pass-phrase-$ucount\"}") ;;
 	"POST /api/v1/users/{name}/"*) a+=(--data-binary '{}') ;;
 	"POST /api/v1/clocks/{name}/"*) a+=(--data-binary '{}') ;;
 	"POST /api/v1/entries/{number}/void") a+=(--data-binary '{"reason":"matrix"}') ;;	# on a shipment: refused	# "throwaway": no such clock
-	"POST /logout"|"POST /shipments/{ref}/entry"|"POST /users/{name}/"*) a+=("${FORM[@]}" --data-urlencode "csrf=$cs") ;;
+	"POST /shipments/{ref}/entry") a+=("${FORM[@]}" --data-urlencode "anyway=true" --data-urlencode "csrf=$cs") ;;
+	"POST /logout"|"POST /users/{name}/"*) a+=("${FORM[@]}" --data-urlencode "csrf=$cs") ;;
 	"POST /users") a+=("${FORM[@]}" --data-urlencode "name=mx-form-$ucount" --data-urlencode role=auditor \
 	    --data-urlencode "password=matrix-pass-phrase-$ucount" --data-urlencode "csrf=$cs") ;;
 	esac
@@ -808,6 +826,9 @@ as staff GET "/api/v1/shipments/$SLASH"
 expect_eq "api: the same ref with a raw '/' is another path" "$code" 404
 take_free; D=$REF
 as staff POST "/api/v1/shipments/$D/entry" "${W[@]}" "${JSON[@]}" --data-binary '{}'
+expect_eq "api: draw refused while the pack cannot be made: 422" "$code" 422
+expect_grep "... naming what is missing" "$T/body" 'the entry type is missing'
+as staff POST "/api/v1/shipments/$D/entry" "${W[@]}" "${JSON[@]}" --data-binary '{"anyway":true}'
 num=$(sed -n 's/.*"entry_number":"\([^"]*\)".*/\1/p' "$T/body")
 expect_eq "api: draw a number: 201" "$code" 201
 expect_grep "api: draw: the number's form" <(echo "$num") '^[A-Z0-9]{3}-[0-9]{7}-[0-9]$'
@@ -820,7 +841,7 @@ as staff POST "/api/v1/shipments/HL99-999999/entry" "${W[@]}" "${JSON[@]}" --dat
 expect_eq "api: draw for an unknown ref: 404" "$code" 404
 as staff POST "/api/v1/shipments/$D/entry" "${W[@]}" "${JSON[@]}" --data-binary '{"filer":"Z"}'
 expect_eq "api: draw with a bad filer: 4xx" "${code:0:1}" 4
-as staff POST "/api/v1/shipments/$SLASH_E/entry" "${W[@]}" "${JSON[@]}" --data-binary '{}'
+as staff POST "/api/v1/shipments/$SLASH_E/entry" "${W[@]}" "${JSON[@]}" --data-binary '{"anyway":true}'
 expect_eq "api: draw for the ref with '/'" "$code" 201
 as staff GET "/api/v1/shipments/$D/pack"
 case "$code" in
@@ -1038,7 +1059,7 @@ as staff GET "/shipments/$DRAWN"
 expect_grep "the draw form lets the user pick the filer code" "$T/body" '<select id="filer" name="filer">'
 expect_eq "... every filer code with numbers left" "$(grep -c '<option value="[A-Z0-9]\{3\}">' "$T/body")" "$(lb entry blocks | awk 'NR > 1 { print $1 }' | sort -u | wc -l)"
 expect_eq "entry types 35, 36, 37 have names of their own" "$(grep -oE '<option value="3[567]"[^>]*>[^<]*' "$T/body" | sed 's/.*>3[567] //' | sort -u | wc -l)" 3
-as staff POST "/shipments/$DRAWN/entry" -H "Origin: $ORIGIN" "${FORM[@]}" --data-urlencode "csrf=${CSRF[staff]}" --data-urlencode "entry_type=1" --data-urlencode "filer=$(lb entry blocks | awk 'NR > 1 { print $1 }' | sort -u | tail -n1)"
+as staff POST "/shipments/$DRAWN/entry" -H "Origin: $ORIGIN" "${FORM[@]}" --data-urlencode "csrf=${CSRF[staff]}" --data-urlencode "entry_type=1" --data-urlencode "anyway=true" --data-urlencode "filer=$(lb entry blocks | awk 'NR > 1 { print $1 }' | sort -u | tail -n1)"
 expect_eq "draw with the filer chosen" "$code" 303
 lb entry export >"$T/el" 2>&1
 expect_grep "... the number has that filer code" "$T/el" "$(lb entry blocks | awk 'NR > 1 { print $1 }' | sort -u | tail -n1)-[0-9]{7}-[0-9].*$DRAWN"
