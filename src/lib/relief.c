@@ -14,6 +14,7 @@
 #include "mem.h"
 #include "relief.h"
 #include "row.h"
+#include "text.h"
 
 const struct lb_clock_def lb_clock_defs[] = {
 	{ "soc-notice", "soc_notice_hours",
@@ -364,28 +365,38 @@ on_clock_row(void *arg, const struct lb_value *vals, const unsigned char *dg,
     size_t dlen)
 {
 	struct lb_clock_rec	*rec = arg;
-	char			 t[LB_TIME_STRLEN + 4];
+	char			 t[LB_TIME_STRLEN + 4], why[100];
 
 	memset(rec, 0, sizeof(*rec));
 	lb_value_copy(&vals[0], rec->name, sizeof(rec->name));
-	lb_value_copy(&vals[1], t, sizeof(t));
-	if (lb_time_parse(t, strlen(t), &rec->started, NULL, 0) == -1)
-		return -1;
-	if (!vals[2].null) {
-		lb_value_copy(&vals[2], t, sizeof(t));
-		if (lb_time_parse(t, strlen(t), &rec->stopped, NULL, 0) == -1)
-			return -1;
-	}
 	lb_value_copy(&vals[3], rec->note, sizeof(rec->note));
 	rec->def = clock_def(rec->name, NULL);
+	lb_value_copy(&vals[1], t, sizeof(t));
+	if (lb_time_parse(t, strlen(t), &rec->started, why,
+	    sizeof(why)) == -1 || lb_time_check_range(rec->started, why,
+	    sizeof(why)) == -1) {
+		rec->bad = 1;
+		(void)lb_why(rec->bad_why, sizeof(rec->bad_why), "clock %s: "
+		    "bad stored start: %s", rec->name, why);
+	}
+	if (!vals[2].null) {
+		lb_value_copy(&vals[2], t, sizeof(t));
+		rec->is_stopped = 1;
+		if (lb_time_parse(t, strlen(t), &rec->stopped, why,
+		    sizeof(why)) == -1 && !rec->bad) {
+			rec->bad = 1;
+			(void)lb_why(rec->bad_why, sizeof(rec->bad_why),
+			    "clock %s: bad stored stop: %s", rec->name, why);
+		}
+	}
 	return 0;
 }
 
-/* Write the clock row; stopped 0 while running. */
+/* Write the clock row; is_stopped 0 while running. */
 static int
 clock_write(struct lb_vault *v, const struct lb_who *who, const char *name,
-    int64_t started, int64_t stopped, const char *note, const char *action,
-    struct lb_change *c, struct lb_err *e)
+    int64_t started, int is_stopped, int64_t stopped, const char *note,
+    const char *action, struct lb_change *c, struct lb_err *e)
 {
 	const struct lb_kind	*k = lb_kind_get("clocks");
 	struct lb_row		*r;
@@ -401,7 +412,7 @@ clock_write(struct lb_vault *v, const struct lb_who *who, const char *name,
 	lb_row_init(r, k);
 	lb_time_format(started, t1);
 	t2[0] = '\0';
-	if (stopped > 0)
+	if (is_stopped)
 		lb_time_format(stopped, t2);
 	if (lb_row_set(r, "name", name, e) == -1 ||
 	    lb_row_set(r, "started", t1, e) == -1 ||
@@ -414,7 +425,7 @@ clock_write(struct lb_vault *v, const struct lb_who *who, const char *name,
 		goto out;
 	}
 	lb_buf_addf(&d, "{\"name\":\"%s\",\"started\":\"%s\"", name, t1);
-	if (stopped > 0)
+	if (is_stopped)
 		lb_buf_addf(&d, ",\"stopped\":\"%s\"", t2);
 	lb_buf_adds(&d, "}");
 	ret = commit(c, who, action, name, &d, e);
@@ -450,8 +461,11 @@ lb_clock_start(struct lb_vault *v, const struct lb_who *who,
 	struct lb_clock_rec	rec;
 	struct lb_change	c;
 	char			t[LB_TIME_STRLEN];
+	char			why[100];
 	int			rc;
 
+	if (lb_time_check_range(at, why, sizeof(why)) == -1)
+		return lb_error(e, "clock %s: start %s", name, why);
 	if ((rc = clock_begin(v, name, &c, &rec, e)) == -1)
 		return -1;
 	if (rc == 1) {
@@ -459,7 +473,7 @@ lb_clock_start(struct lb_vault *v, const struct lb_who *who,
 		lb_time_format(rec.started, t);
 		return lb_error(e, "clock %s already started at %s", name, t);
 	}
-	return clock_write(v, who, name, at, 0, note, "clock.start", &c, e);
+	return clock_write(v, who, name, at, 0, 0, note, "clock.start", &c, e);
 }
 
 int
@@ -468,16 +482,18 @@ lb_clock_stop(struct lb_vault *v, const struct lb_who *who,
 {
 	struct lb_clock_rec	rec;
 	struct lb_change	c;
-	char			t[LB_TIME_STRLEN];
+	char			t[LB_TIME_STRLEN], why[100];
 	int			rc;
 
+	if (lb_time_check_range(at, why, sizeof(why)) == -1)
+		return lb_error(e, "clock %s: stop %s", name, why);
 	if ((rc = clock_begin(v, name, &c, &rec, e)) == -1)
 		return -1;
 	if (rc == 0) {
 		lb_change_abort(&c);
 		return lb_error(e, "clock %s was never started", name);
 	}
-	if (rec.stopped > 0) {
+	if (rec.is_stopped) {
 		lb_change_abort(&c);
 		lb_time_format(rec.stopped, t);
 		return lb_error(e, "clock %s already stopped at %s", name, t);
@@ -488,7 +504,7 @@ lb_clock_stop(struct lb_vault *v, const struct lb_who *who,
 		return lb_error(e, "clock %s cannot stop before it started (%s)",
 		    name, t);
 	}
-	return clock_write(v, who, name, rec.started, at, rec.note,
+	return clock_write(v, who, name, rec.started, 1, at, rec.note,
 	    "clock.stop", &c, e);
 }
 
@@ -505,9 +521,7 @@ on_clock(void *arg, const struct lb_value *vals, const unsigned char *dg,
 	struct clock_scan	*s = arg;
 	struct lb_clock_rec	 rec;
 
-	if (on_clock_row(&rec, vals, dg, dlen) == -1)
-		return lb_error(s->e, "clock %s: bad time in the vault (run "
-		    "lifeboat verify)", rec.name);
+	(void)on_clock_row(&rec, vals, dg, dlen);
 	return s->cb(s->arg, &rec);
 }
 

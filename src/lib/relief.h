@@ -81,11 +81,17 @@ struct lb_clock_rec {
 	char	name[36];
 	int64_t	started;
 	int64_t	stopped;	/* 0 while running */
+	int	is_stopped;	/* stopped holds the instant (any value) */
 	char	note[201];
 	const struct lb_clock_def *def;
+	/* A stored time that cannot be read or is outside the calendar:
+	 * listed, flagged, never judged. */
+	int	bad;
+	char	bad_why[120];
 };
 
-/* Start a known clock at `at` (refused when already started). */
+/* Start a known clock at `at` (refused when already started, or when
+ * `at` is outside the calendar's years: lb_time_check_range). */
 int	lb_clock_start(struct lb_vault *, const struct lb_who *,
 	    const char *name, int64_t at, const char *note, struct lb_err *);
 /* Stop it at `at`: the deadline is met (refused before its start). */

@@ -19,7 +19,7 @@
 #include "vault.h"
 
 #define LB_STATUS_MAX_KINDS	16
-#define LB_STATUS_MAX_RISKS	16
+#define LB_STATUS_MAX_RISKS	24
 
 struct lb_kind_status {
 	const char	*kind;

@@ -960,7 +960,7 @@ static const struct {
 	{ "pms_clients",
 	    "SELECT importer_number FROM client WHERE pms = 1" },
 	{ "recovery_done",
-	    "SELECT shipment_ref, task FROM recovery WHERE state IN "
+	    "SELECT shipment_ref, task, state FROM recovery WHERE state IN "
 	    "('transmitted', 'accepted')" },
 	/* The recovery queue: every shipment that drew a number of the
 	 * reserve, or has a task recorded, times the three tasks; ?1 a state
@@ -995,6 +995,22 @@ static const struct {
 	    "(?4 IS NULL OR instr(ref, ?4) > 0 OR instr(coalesce("
 	    "entry_number, ''), ?4) > 0 OR instr(coalesce(bill, ''), ?4) > "
 	    "0) ORDER BY ref LIMIT ?5" },
+	/*
+	 * The deadlines of issue 9 (agenda.c): arrived or held shipments not
+	 * released (the 15-day entry, ?1 an importer or NULL), the
+	 * statements, and which shipment is on which statement.
+	 */
+	{ "arrived_shipments",
+	    "SELECT ref, importer_number, arrival_date, entry_number, "
+	    "port_entry FROM shipment WHERE status IN ('arrived', 'held') "
+	    "AND release_date IS NULL AND arrival_date IS NOT NULL AND "
+	    "(?1 IS NULL OR importer_number = ?1) ORDER BY ref" },
+	{ "statement_rows",
+	    "SELECT statement_number, type, statement_date, due_date, "
+	    "authorized_date, paid_date FROM statement" },
+	{ "shipment_statements",
+	    "SELECT ref, statement_number FROM shipment WHERE "
+	    "statement_number IS NOT NULL" },
 };
 #define NROW_QUERIES	(sizeof(row_queries) / sizeof(row_queries[0]))
 _Static_assert(NROW_QUERIES <= sizeof(((struct sq_store *)0)->row_stmt) /
