@@ -137,7 +137,7 @@ struct lb_dl_shipment {
 	int		 stmt_authorized;
 };
 
-#define LB_DL_RULE_MAX	160
+#define LB_DL_RULE_MAX	256
 
 /* One deadline, judged. */
 struct lb_deadline {
