@@ -158,6 +158,16 @@ lb_calendar_of_vault(struct lb_vault *v, struct lb_calendar **out,
 		lb_cal_free(l.cal);
 		return -1;
 	}
+	if (rc == 0) {
+		/* No file of the vault's: the built-in data is in force. */
+		lb_cal_free(l.cal);
+		if ((l.cal = lb_cal_new_default()) == NULL)
+			return lb_error(e, "out of memory");
+		if (source != NULL)
+			(void)snprintf(source, 201, "built in: federal holidays, "
+			    "closures by executive order since 2024, CBP's "
+			    "PMS dates for 2025 (lifeboat calendar data)");
+	}
 	*out = l.cal;
 	return 0;
 }
