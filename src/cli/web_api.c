@@ -957,6 +957,8 @@ api_relief_add(struct web_req *rq)
 	in.importer = lb_arg(&rq->args, "importer");
 	in.reason = lb_arg(&rq->args, "reason");
 	in.reference = lb_arg(&rq->args, "reference");
+	in.approved_by = lb_arg(&rq->args, "approved_by");
+	in.renews = lb_arg(&rq->args, "renews");
 	if (lb_relief_add(rq->v, &rq->who, &in, id, &e) == -1)
 		return web_problem(rq, 422, "relief not recorded", e.msg);
 	lb_buf_init(&b, 256);

@@ -218,6 +218,7 @@ static void
 ship_input(const struct lb_agenda *a, const struct ship *s,
     struct lb_dl_shipment *in)
 {
+	memset(in, 0, sizeof(*in));
 	in->ref = arena_str(a, s->ref);
 	in->importer = arena_str(a, s->importer);
 	in->port = arena_str(a, s->port);

@@ -192,7 +192,10 @@ relief_from_vals(const struct lb_value *vals, struct lb_relief_rec *rec)
 	lb_value_copy(&vals[9], rec->reference, sizeof(rec->reference));
 	lb_value_copy(&vals[10], rec->at, sizeof(rec->at));
 	lb_value_copy(&vals[11], rec->actor, sizeof(rec->actor));
+	lb_value_copy(&vals[12], rec->approved_by, sizeof(rec->approved_by));
+	lb_value_copy(&vals[13], rec->renews, sizeof(rec->renews));
 	rec->r.type = strcmp(type, "extension") == 0 ? LB_RELIEF_EXTENSION :
+	    strcmp(type, "downtime") == 0 ? LB_RELIEF_DOWNTIME :
 	    LB_RELIEF_DISCRETION;
 	if (strcmp(covers, "summary") == 0)
 		rec->r.covers = LB_COVERS_SUMMARY;
@@ -212,10 +215,18 @@ relief_check(const struct lb_row *r, struct lb_err *e)
 {
 	const struct lb_value	*first = &r->vals[2], *last = &r->vals[3];
 	const struct lb_value	*type = &r->vals[1], *days = &r->vals[5];
-	int			 ext;
+	char			 why[120];
+	int64_t			 d;
+	int			 ext, disc, down;
 
 	if (lb_row_complete(r, e) == -1)
 		return -1;
+	if (lb_date_parse(first->s, first->len, &d, NULL, 0) == 0 &&
+	    lb_date_check_range(d, why, sizeof(why)) == -1)
+		return lb_error(e, "first: %s", why);
+	if (lb_date_parse(last->s, last->len, &d, NULL, 0) == 0 &&
+	    lb_date_check_range(d, why, sizeof(why)) == -1)
+		return lb_error(e, "last: %s", why);
 	/* Canonical dates compare as text. */
 	if (first->len == last->len && memcmp(first->s, last->s,
 	    first->len) > 0)
@@ -223,6 +234,18 @@ relief_check(const struct lb_row *r, struct lb_err *e)
 		    "(%.*s)", (int)last->len, last->s, (int)first->len,
 		    first->s);
 	ext = type->len == 9 && memcmp(type->s, "extension", 9) == 0;
+	disc = type->len == 10 && memcmp(type->s, "discretion", 10) == 0;
+	down = type->len == 8 && memcmp(type->s, "downtime", 8) == 0;
+	if (disc && (r->vals[9].null || r->vals[12].null))
+		return lb_error(e, "enforcement discretion is evidence: give "
+		    "CBP's reference (--reference) and the approving CBP office "
+		    "or person (--approved-by)");
+	if (down && r->vals[6].null)
+		return lb_error(e, "a downtime authorization names its ports "
+		    "(--ports 2704;2709)");
+	if (down && !days->null)
+		return lb_error(e, "--days is for an extension; downtime moves "
+		    "no deadline");
 	if (ext && days->null)
 		return lb_error(e, "an extension needs --days, the working days "
 		    "it adds");
@@ -261,6 +284,8 @@ lb_relief_add(struct lb_vault *v, const struct lb_who *who,
 	    lb_row_set(r, "importer_number", in->importer, e) == -1 ||
 	    lb_row_set(r, "reason", in->reason, e) == -1 ||
 	    lb_row_set(r, "reference", in->reference, e) == -1 ||
+	    lb_row_set(r, "approved_by", in->approved_by, e) == -1 ||
+	    lb_row_set(r, "renews", in->renews, e) == -1 ||
 	    set_who(r, who, e) == -1)
 		goto out;
 	if (in->id != NULL && in->id[0] != '\0' &&
@@ -294,6 +319,16 @@ lb_relief_add(struct lb_vault *v, const struct lb_who *who,
 	}
 	if (relief_check(r, e) == -1)
 		goto out;
+	if (!r->vals[13].null) {
+		rc = st->ops->has_key(st, k, r->vals[13].s, r->vals[13].len, e);
+		if (rc == -1)
+			goto out;
+		if (rc == 0) {
+			lb_error(e, "renews: no relief %.*s is recorded",
+			    (int)r->vals[13].len, r->vals[13].s);
+			goto out;
+		}
+	}
 	if (!r->vals[7].null) {
 		rc = st->ops->has_key(st, lb_kind_get("clients"), r->vals[7].s,
 		    r->vals[7].len, e);

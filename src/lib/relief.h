@@ -39,6 +39,8 @@ struct lb_relief_rec {
 	char			reference[201];
 	char			at[24];
 	char			actor[81];
+	char			approved_by[201];
+	char			renews[36];
 };
 
 /* What a user gives to record relief; NULL or "" for absent options. */
@@ -52,12 +54,19 @@ struct lb_relief_in {
 	const char	*ports;		/* "2704;2304" */
 	const char	*importer;	/* an importer number of the vault */
 	const char	*reason;
-	const char	*reference;
+	const char	*reference;	/* CBP's reference (discretion: required) */
+	const char	*approved_by;	/* approving CBP office or person
+					 * (discretion: required) */
+	const char	*renews;	/* the relief it renews (its id) */
 };
 
 /*
- * Record relief, every value checked (dates, first <= last, days only
- * and always for an extension, ports, a known importer, an unused id).
+ * Record relief, every value checked (dates, first <= last, in the
+ * calendar's years, days only and always for an extension, ports, a known
+ * importer, an unused id).  Relief is evidence: enforcement discretion
+ * needs CBP's reference and the approving office or person; downtime (a
+ * paper-release authorization, which moves no deadline) needs its ports;
+ * --renews names a relief recorded before.
  * id_out gets the id.  0, or -1 with what is wrong and nothing written.
  */
 int	lb_relief_add(struct lb_vault *, const struct lb_who *,

@@ -303,7 +303,7 @@ cell() {
 	"POST /login") a+=("${FORM[@]}" --data-urlencode "user=$u" --data-urlencode "password=$pw") ;;
 	"POST /api/v1/shipments/{ref}/entry") a+=(--data-binary '{}') ;;
 	"POST /api/v1/recovery/{ref}/{task}") a+=(--data-binary '{"state":"transmitted"}') ;;
-	"POST /api/v1/relief") a+=(--data-binary "{\"type\":\"discretion\",\"from\":\"2026-01-05\",\"to\":\"2026-01-06\",\"reason\":\"matrix $who\"}") ;;
+	"POST /api/v1/relief") a+=(--data-binary "{\"type\":\"discretion\",\"from\":\"2026-01-05\",\"to\":\"2026-01-06\",\"reason\":\"matrix $who\",\"reference\":\"CBP ref\",\"approved_by\":\"CBP OT\"}") ;;
 	"POST /api/v1/users") a+=(--data-binary "{\"name\":\"mx-json-$ucount\",\"role\":\"auditor\",\"password\":\"matrix-pass-phrase-$ucount\"}") ;;
 	"POST /api/v1/users/{name}/"*) a+=(--data-binary '{}') ;;
 	"POST /api/v1/clocks/{name}/"*) a+=(--data-binary '{}') ;;
