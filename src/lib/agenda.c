@@ -964,7 +964,7 @@ lb_agenda_get(struct lb_agenda *a, size_t i, struct lb_agenda_item *out,
 		    &out->d) == -1)
 			return lb_error(e, "shipment %s: outside the calendar",
 			    in.ref);
-		out->what = "entry (15 days)";
+		out->what = "entry 15 days";
 		return 0;
 	}
 	if (lb_deadlines_shipment(a->cal, &a->rules, a->reliefs, a->nreliefs,
