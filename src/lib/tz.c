@@ -613,11 +613,9 @@ lb_tz_time_parse(const struct lb_tz *tz, const char *s, size_t n,
 		return -1;
 	if (!zoned) {
 		if (tz == NULL)
-			return lb_why(why, whylen, "no time zone set, so a time "
-			    "without an offset cannot be read: give one "
-			    "(2026-12-04T09:00:00-06:00 or ...Z) or set the "
-			    "vault's zone: lifeboat config set timezone "
-			    "America/Chicago");
+			return lb_why(why, whylen, "no time zone set: give an "
+			    "offset (Z, -06:00) or set one: lifeboat config set "
+			    "timezone America/Chicago");
 		t = lb_tz_local_to_utc(tz, t, NULL);
 	}
 	if (lb_time_check_range(t, why, whylen) == -1)
