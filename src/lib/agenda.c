@@ -121,6 +121,7 @@ lb_dl_rules_of_vault(struct lb_vault *v, struct lb_dl_rules *r,
 	    e) == -1)
 		return -1;
 	r->at_risk_days = (int)risk;
+	r->tz = NULL;	/* UTC until the caller gives the vault's zone */
 	return 0;
 }
 
