@@ -211,6 +211,7 @@ cmd_status(struct cli *c, int argc, char **argv)
 			break;
 		case 'a':
 			if (lb_time_parse(optarg, strlen(optarg), &now, why,
+			    sizeof(why)) == -1 || lb_time_check_range(now, why,
 			    sizeof(why)) == -1) {
 				cli_warn("--as-of: %s", why);
 				return EXIT_USAGE;

@@ -24,8 +24,7 @@
 #define K_PMS		0	/* a client on PMS */
 #define K_SUMMARY	1	/* a summary transmitted or accepted */
 #define K_STATEMENT	2	/* a statement task accepted */
-#define K_STMT_OF	3	/* a shipment's statement (line = index + 1) */
-#define NTAGS		4
+#define NTAGS		3
 
 #define F_PMS		0x1
 #define F_SUMMARY_DONE	0x2
@@ -43,6 +42,12 @@ struct ship {
 	int64_t		release_day;	/* arrival day when F_UNRELEASED */
 	int64_t		duty;
 	unsigned	flags;
+};
+
+/* Which statement a shipment (its rowid) is on. */
+struct sof {
+	int64_t		rowid;
+	int32_t		stmt;
 };
 
 /* A statement as the deadlines read it. */
@@ -91,6 +96,9 @@ struct lb_agenda {
 	struct stmt		*stmts;		/* by number */
 	size_t			 nstmts;
 	struct lb_tz		*tz_owned;	/* loaded here */
+	int64_t			*day_ends;	/* rules.day_end */
+	struct sof		*sof;		/* by rowid */
+	size_t			 nsof, capsof;
 	const struct lb_tz	*tz;
 	char			 run_key[64];	/* on_duty's current run */
 	size_t			 run_len;
@@ -480,19 +488,31 @@ term(const struct lb_value *v, char *out, size_t len)
 	return 0;
 }
 
-/* The statement of a shipment, -1 for none known. */
+/* The statement of a shipment (by its rowid), -1 for none known. */
 static int32_t
-stmt_of(struct lb_agenda *a, const struct lb_value *ref)
+stmt_of(struct lb_agenda *a, int64_t rowid)
 {
-	uint32_t	line = 0;
+	size_t	lo = 0, hi = a->nsof, mid;
 
-	if (a->nmarks[K_STMT_OF] == 0 || !lb_keyset_has(a->marks, K_STMT_OF,
-	    ref->s, ref->len))
-		return -1;
-	if (lb_keyset_add(a->marks, K_STMT_OF, ref->s, ref->len, 0,
-	    &line) != 1 || line == 0)
-		return -1;
-	return (int32_t)line - 1;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (a->sof[mid].rowid == rowid)
+			return a->sof[mid].stmt;
+		if (a->sof[mid].rowid < rowid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static int
+cmp_sof(const void *x, const void *y)
+{
+	int64_t	a = ((const struct sof *)x)->rowid;
+	int64_t	b = ((const struct sof *)y)->rowid;
+
+	return a < b ? -1 : a > b;
 }
 
 /* Released shipments: ref, importer, release, entry, port, summary. */
@@ -535,7 +555,7 @@ on_shipment(void *arg, const struct lb_value *vals, size_t n)
 	 */
 	if (!vals[5].null)
 		s.flags |= F_SUMMARY_DONE;
-	s.stmt = stmt_of(a, &vals[0]);
+	s.stmt = n > 6 ? stmt_of(a, vals[6].i) : -1;
 	s.duty = duty_of(a, ref);
 	memset(&in, 0, sizeof(in));
 	in.ref = ref;
@@ -685,21 +705,30 @@ on_statement(void *arg, const struct lb_value *vals, size_t n)
 	return 0;
 }
 
-/* Shipments on a statement: ref, statement_number. */
+/* Shipments on a statement: rowid, statement_number. */
 static int
 on_ship_stmt(void *arg, const struct lb_value *vals, size_t n)
 {
 	struct lb_agenda	*a = arg;
+	int64_t			 rowid = vals[0].i;
 	char			 num[12];
 	int32_t			 i;
+	struct sof		*p;
+	size_t			 cap;
 
-	if (vals[0].s == NULL || term(&vals[1], num, sizeof(num)) == -1 ||
+	if (term(&vals[1], num, sizeof(num)) == -1 ||
 	    (i = stmt_find(a, num)) == -1)
 		return 0;	/* not imported (yet): no statement known */
-	if (lb_keyset_add(a->marks, K_STMT_OF, vals[0].s, vals[0].len,
-	    (uint32_t)i + 1, NULL) == -1)
-		return lb_error(a->e, "out of memory reading statements");
-	a->nmarks[K_STMT_OF]++;
+	if (a->nsof == a->capsof) {
+		cap = a->capsof == 0 ? 1024 : a->capsof * 2;
+		if ((p = lb_reallocarray(a->sof, cap, sizeof(*p))) == NULL)
+			return lb_error(a->e, "out of memory reading "
+			    "statements");
+		a->sof = p;
+		a->capsof = cap;
+	}
+	a->sof[a->nsof].rowid = rowid;
+	a->sof[a->nsof++].stmt = i;
 	return 0;
 }
 
@@ -819,6 +848,33 @@ merge:
 	return 0;
 }
 
+/*
+ * The end of each day in the vault's zone, for two years either side of
+ * the as-of day (where nearly every due day falls), once: a million
+ * shipments would otherwise convert each due day several times.  Days
+ * outside are converted when needed.
+ */
+#define CACHE_DAYS	731
+
+static int
+cache_zone(struct lb_agenda *a)
+{
+	int64_t	first = a->opts.as_of / DAY - CACHE_DAYS;
+	size_t	i, n = 2 * CACHE_DAYS + 1;
+
+	if ((a->day_ends = lb_mallocarray(n, sizeof(*a->day_ends))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		a->day_ends[i] = lb_tz_day_end(a->tz, first + (int64_t)i);
+	a->rules.day_end = a->day_ends;
+	a->rules.day_end_first = first;
+	a->rules.day_end_n = n;
+	a->rules.has_today = 1;
+	a->rules.today_as_of = a->opts.as_of;
+	a->rules.today = lb_tz_local_day(a->tz, a->opts.as_of);
+	return 0;
+}
+
 static int
 gather(struct lb_vault *v, struct lb_agenda *a, struct lb_err *e)
 {
@@ -842,6 +898,8 @@ gather(struct lb_vault *v, struct lb_agenda *a, struct lb_err *e)
 		a->totals.zone_unset = zname[0] == '\0';
 	}
 	a->rules.tz = a->tz;
+	if (a->tz != NULL && cache_zone(a) == -1)
+		return lb_error(e, "out of memory");
 	if (!a->opts.no_clocks && a->opts.importer == NULL) {
 		if (lb_clock_list(v, on_clock, a, e) == -1)
 			return -1;
@@ -860,10 +918,13 @@ gather(struct lb_vault *v, struct lb_agenda *a, struct lb_err *e)
 	if (v->st->ops->query_rows(v->st, "statement_rows", NULL, 0, 0,
 	    on_statement, a, e) == -1)
 		return -1;
-	qsort(a->stmts, a->nstmts, sizeof(a->stmts[0]), cmp_stmt);
+	if (a->nstmts > 1)
+		qsort(a->stmts, a->nstmts, sizeof(a->stmts[0]), cmp_stmt);
 	if (a->nstmts > 0 && v->st->ops->query_rows(v->st,
 	    "shipment_statements", NULL, 0, 0, on_ship_stmt, a, e) == -1)
 		return -1;
+	if (a->nsof > 1)
+		qsort(a->sof, a->nsof, sizeof(a->sof[0]), cmp_sof);
 	if (v->st->ops->query_rows(v->st, "line_duties", NULL, 0, 0, on_duty,
 	    a, e) == -1 || flush_duty(a) == -1)
 		return -1;
@@ -1016,6 +1077,8 @@ lb_agenda_free(struct lb_agenda *a)
 	lb_buf_free(&a->dkeys);
 	lb_keyset_free(a->marks);
 	free(a->stmts);
+	free(a->day_ends);
+	free(a->sof);
 	lb_tz_free(a->tz_owned);
 	free(a);
 }

@@ -74,6 +74,9 @@ day_end(const struct lb_dl_rules *rules, int64_t day)
 {
 	if (rules->tz == NULL)
 		return (day + 1) * DAY_SECS;
+	if (rules->day_end != NULL && day >= rules->day_end_first &&
+	    day - rules->day_end_first < (int64_t)rules->day_end_n)
+		return rules->day_end[day - rules->day_end_first];
 	return lb_tz_day_end(rules->tz, day);
 }
 
@@ -82,6 +85,8 @@ local_today(const struct lb_dl_rules *rules, int64_t as_of)
 {
 	if (rules->tz == NULL)
 		return floor_day(as_of);
+	if (rules->has_today && rules->today_as_of == as_of)
+		return rules->today;
 	return lb_tz_local_day(rules->tz, as_of);
 }
 

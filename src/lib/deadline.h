@@ -94,6 +94,17 @@ struct lb_dl_rules {
 	int64_t	summary_ppm_per_day;	/* of the duty, per calendar day */
 	int64_t	soc_notice_hours;
 	const struct lb_tz *tz;		/* the vault's zone; NULL for UTC */
+	/*
+	 * Optional caches of tz the caller may fill (agenda.c does): the
+	 * instant each day of day_end_first.. (day_end_n days) ends, and the
+	 * local day of the instant today_as_of.  Only speed: the results are
+	 * those of tz.
+	 */
+	const int64_t	*day_end;
+	int64_t		 day_end_first;
+	size_t		 day_end_n;
+	int		 has_today;
+	int64_t		 today_as_of, today;
 };
 
 #define LB_RELIEF_DISCRETION	1

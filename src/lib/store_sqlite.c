@@ -951,7 +951,7 @@ static const struct {
 	 */
 	{ "released_shipments",
 	    "SELECT ref, importer_number, release_date, entry_number, "
-	    "port_entry, summary_date FROM shipment WHERE status = "
+	    "port_entry, summary_date, rowid FROM shipment WHERE status = "
 	    "'released' AND release_date IS NOT NULL AND (?1 IS NULL OR "
 	    "importer_number = ?1) ORDER BY ref" },
 	{ "line_duties",
@@ -1008,8 +1008,9 @@ static const struct {
 	{ "statement_rows",
 	    "SELECT statement_number, type, statement_date, due_date, "
 	    "authorized_date, paid_date FROM statement" },
+	/* By rowid: the partial index shipment_statement covers it. */
 	{ "shipment_statements",
-	    "SELECT ref, statement_number FROM shipment WHERE "
+	    "SELECT rowid, statement_number FROM shipment WHERE "
 	    "statement_number IS NOT NULL" },
 };
 #define NROW_QUERIES	(sizeof(row_queries) / sizeof(row_queries[0]))
