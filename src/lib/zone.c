@@ -129,3 +129,16 @@ lb_zone_of_vault(struct lb_vault *v, const char *dir, struct lb_tz **out,
 		return 0;
 	return lb_zone_load(dir, n, out, e);
 }
+
+void
+lb_zone_format(struct lb_vault *v, const char *dir, int64_t t, int seconds,
+    char *out, size_t len)
+{
+	struct lb_tz	*tz = NULL;
+	struct lb_err	 e;
+
+	if (lb_zone_of_vault(v, dir, &tz, NULL, &e) == -1)
+		tz = NULL;
+	lb_tz_format(tz, t, seconds, out, len);
+	lb_tz_free(tz);
+}

@@ -30,4 +30,14 @@ int	lb_zone_load(const char *dir, const char *name, struct lb_tz **out,
 int	lb_zone_of_vault(struct lb_vault *, const char *dir, struct lb_tz **out,
 	    char name[LB_ZONE_NAME_MAX], struct lb_err *);
 
+/*
+ * An instant for people in the vault's zone ("2026-12-04 09:05 CST", with
+ * seconds when asked), for pages and PDFs: UTC ("... UTC") when the vault
+ * has no zone or it cannot be loaded.  out needs LB_TZ_HUMAN_STRLEN bytes.
+ * Loads the zone on each call: a page formatting many instants should
+ * call lb_zone_of_vault once and lb_tz_format for each.
+ */
+void	lb_zone_format(struct lb_vault *, const char *dir, int64_t utc_secs,
+	    int seconds, char *out, size_t len);
+
 #endif

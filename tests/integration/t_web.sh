@@ -880,7 +880,7 @@ expect_eq "api: void it twice: 409" "$code" 409
 as staff GET "/api/v1/recovery/attachment/$ENTRY_REL"
 expect_eq "api: attachment with no discretion covering it: 422" "$code" 422
 as staff POST /api/v1/relief "${W[@]}" "${JSON[@]}" \
-    --data-binary '{"type":"discretion","from":"2026-01-01","to":"2027-12-31","reason":"ACE outage at the broker","reference":"CSMS 99"}'
+    --data-binary '{"type":"discretion","from":"2026-01-01","to":"2027-12-31","reason":"ACE outage at the broker","reference":"CSMS 99","approved_by":"CBP Office of Trade"}'
 expect_eq "api: a discretion covering it: 201" "$code" 201
 as auditor GET "/api/v1/recovery/attachment/$ENTRY_REL"
 expect_eq "api: the attachment as the auditor: 200" "$code:$(head -c 4 "$T/body")" "200:%PDF"
