@@ -18,9 +18,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "calendar.h"
 #include "date.h"
 #include "deadline.h"
+#include "tz.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -574,6 +577,79 @@ test_clock_range(void **state)
 	lb_cal_free(cal);
 }
 
+static struct lb_tz *
+chicago(void)
+{
+	static unsigned char	 buf[LB_TZ_MAX_FILE];
+	struct lb_tz		*tz = NULL;
+	FILE			*f;
+	size_t			 n;
+
+	assert_non_null(f = fopen("fuzz/corpus/tz/America_Chicago", "rb"));
+	n = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	assert_int_equal(lb_tz_parse(buf, n, &tz, NULL, 0), 0);
+	return tz;
+}
+
+/*
+ * Due times are the end of the due day in the vault's zone, across the
+ * DST changes; "today" is the as-of instant's day there.  The agenda's
+ * cache of day ends gives the same instants as the zone.
+ */
+static void
+test_zone_due(void **state)
+{
+	static const struct {
+		const char	*release, *due, *due_at, *why;
+	} cases[] = {
+		{ "2026-10-20", "2026-11-03", "2026-11-04T06:00:00Z",
+		    "after the fall back: CST, UTC-6" },
+		{ "2026-02-27", "2026-03-13", "2026-03-14T05:00:00Z",
+		    "after the spring forward: CDT, UTC-5" },
+		{ "2026-11-20", "2026-12-07", "2026-12-08T06:00:00Z",
+		    "winter" },
+	};
+	struct lb_dl_rules	 r = rules, rc = rules;
+	struct lb_calendar	*cal = lb_cal_new();
+	struct lb_tz		*tz = chicago();
+	struct lb_dl_shipment	 s;
+	struct lb_deadline	 d[2], dc[2];
+	int64_t			 ends[40], first = day("2026-11-01");
+	size_t			 i;
+
+	r.tz = tz;
+	rc.tz = tz;
+	for (i = 0; i < NELEM(ends); i++)
+		ends[i] = lb_tz_day_end(tz, first + (int64_t)i);
+	rc.day_end = ends;
+	rc.day_end_first = first;
+	rc.day_end_n = NELEM(ends);
+	for (i = 0; i < NELEM(cases); i++) {
+		print_message("%s\n", cases[i].why);
+		shipment(&s, cases[i].release, 0, 0);
+		assert_int_equal(lb_deadlines_shipment(cal, &r, NULL, 0, &s,
+		    at("2026-01-01T00:00:00Z"), d), 0);
+		assert_date(d[0].due_day, cases[i].due);
+		assert_int_equal(d[0].due_at, at(cases[i].due_at));
+		assert_int_equal(lb_deadlines_shipment(cal, &rc, NULL, 0, &s,
+		    at("2026-01-01T00:00:00Z"), dc), 0);
+		assert_int_equal(dc[0].due_at, d[0].due_at);
+		assert_int_equal(dc[1].due_at, d[1].due_at);
+	}
+	/* 23:30 on the due day in Chicago is 05:30 UTC the next day: in
+	 * UTC that would be overdue, in the vault's zone it is not yet. */
+	shipment(&s, "2026-11-20", 0, 0);
+	assert_int_equal(lb_deadlines_shipment(cal, &r, NULL, 0, &s,
+	    at("2026-12-08T05:30:00Z"), d), 0);
+	assert_int_equal(d[0].state, LB_DL_AT_RISK);
+	assert_int_equal(lb_deadlines_shipment(cal, &rules, NULL, 0, &s,
+	    at("2026-12-08T05:30:00Z"), d), 0);
+	assert_int_equal(d[0].state, LB_DL_OVERDUE);
+	lb_tz_free(tz);
+	lb_cal_free(cal);
+}
+
 int
 main(void)
 {
@@ -590,6 +666,7 @@ main(void)
 		cmocka_unit_test(test_statement_payment),
 		cmocka_unit_test(test_left_text),
 		cmocka_unit_test(test_clock_range),
+		cmocka_unit_test(test_zone_due),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
