@@ -662,11 +662,18 @@ lb_tz_format(const struct lb_tz *tz, int64_t t, int seconds, char *out,
 		    d, h, mi, abbr);
 }
 
+/* Two digits by hand: JSON reports format millions of instants. */
+static void
+put2(char *p, int v)
+{
+	p[0] = (char)('0' + v / 10 % 10);
+	p[1] = (char)('0' + v % 10);
+}
+
 void
 lb_tz_format_rfc3339(const struct lb_tz *tz, int64_t t,
     char out[LB_TZ_RFC3339_STRLEN])
 {
-	char	tmp[96];
 	int32_t	off;
 	int	y, mo, d, h, mi, s, a;
 
@@ -676,9 +683,21 @@ lb_tz_format_rfc3339(const struct lb_tz *tz, int64_t t,
 	if (civil(t + off, &y, &mo, &d, &h, &mi, &s) == -1)
 		return;
 	a = off < 0 ? -off : off;
-	if (snprintf(tmp, sizeof(tmp),
-	    "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, mo, d, h, mi, s,
-	    off < 0 ? '-' : '+', a / 3600, a / 60 % 60) ==
-	    LB_TZ_RFC3339_STRLEN - 1)
-		memcpy(out, tmp, LB_TZ_RFC3339_STRLEN);
+	put2(out, y / 100);
+	put2(out + 2, y % 100);
+	out[4] = '-';
+	put2(out + 5, mo);
+	out[7] = '-';
+	put2(out + 8, d);
+	out[10] = 'T';
+	put2(out + 11, h);
+	out[13] = ':';
+	put2(out + 14, mi);
+	out[16] = ':';
+	put2(out + 17, s);
+	out[19] = off < 0 ? '-' : '+';
+	put2(out + 20, a / 3600);
+	out[22] = ':';
+	put2(out + 23, a / 60 % 60);
+	out[25] = '\0';
 }
