@@ -49,6 +49,7 @@ main(int argc, char **argv)
 	struct lb_err	 e;
 	static const char *const queries[] = {
 		"line_duties", "pms_clients", "recovery_done",
+		"statement_rows", "shipment_statements", "arrived_shipments",
 		"released_shipments"
 	};
 	struct tally	 t = { 0, 0 };

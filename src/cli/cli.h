@@ -78,6 +78,15 @@ struct lb_recovery_item;
 void	cli_recovery_json(struct lb_buf *, const struct lb_recovery_item *);
 /* {"settings":[...]} of the vault (config list --json, the API). */
 int	cli_settings_json(struct lb_vault *, struct lb_buf *, struct lb_err *);
+struct lb_tz;
+/* The tzdata directory: LIFEBOAT_ZONEINFO (absolute) or NULL (zone.h's). */
+const char	*cli_zoneinfo(void);
+/* The vault's zone into *tz (NULL when none is set); -1 with a warning
+ * when the zone named cannot be loaded (*tz NULL). */
+int	cli_zone(struct lb_vault *, struct lb_tz **tz);
+/* 0 when the zone loads from the tzdata directory, else -1 with a
+ * warning (config set timezone checks it). */
+int	cli_zone_exists(const char *name);
 /* Print a status report (text or JSON) of the vault at `now`. */
 int	cli_print_status(struct lb_vault *, int64_t now, int json);
 

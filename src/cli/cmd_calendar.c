@@ -27,14 +27,20 @@ static const char calendar_usage[] =
     "usage: lifeboat calendar holidays YEAR [--file F] [--json]\n"
     "       lifeboat calendar add-workdays DATE N [--file F]\n"
     "       lifeboat calendar pms YYYY-MM [--file F] [--json]\n"
-    "       lifeboat calendar load FILE\n\n"
+    "       lifeboat calendar load FILE\n"
+    "       lifeboat calendar data\n\n"
     "The working-day calendar: weekends and the federal holidays (observed "
     "dates,\neach from the year it exists), plus a calendar file's one-off "
     "closures,\nholidays declared working days, and CBP's published PMS "
     "dates (which win over\nthe computed ones).  'add-workdays' prints the "
     "date N working days after DATE;\n'pms' the preliminary statement date "
     "(11th working day) and the payment date\n(15th working day) of the "
-    "month.  Years 1971 to 2199.\n";
+    "month.  Years 1971 to 2199.  A holiday observed on 31 December is listed "
+    "under\nthe next year, as OPM's tables do.\n\n"
+    "Built in (lifeboat calendar data prints it, with sources): the federal "
+    "closures by\nexecutive order since 2024 and CBP's published PMS dates "
+    "for 2025.  A file given\nwith --file, or loaded into the vault with "
+    "'load', replaces that data.\n";
 
 /* Load the calendar file, if any, into cal; -1 with a message. */
 static int
@@ -104,7 +110,7 @@ vault_calendar(struct cli *c)
 
 	if ((size_t)snprintf(db, sizeof(db), "%s/%s", c->vault_dir,
 	    LB_VAULT_DB) >= sizeof(db) || stat(db, &sb) == -1)
-		return lb_cal_new();
+		return lb_cal_new_default();
 	if ((v = cli_open(c)) == NULL)
 		return NULL;
 	if (lb_calendar_of_vault(v, &cal, NULL, &e) == -1)
@@ -274,6 +280,17 @@ cmd_calendar(struct cli *c, int argc, char **argv)
 	argv++;
 	if (strcmp(sub, "load") == 0)
 		return load_into_vault(c, argc, argv);
+	if (strcmp(sub, "data") == 0) {
+		const char	*t;
+		size_t		 n;
+
+		if (argc != 1) {
+			cli_warn("calendar data: no arguments");
+			return EXIT_USAGE;
+		}
+		t = lb_cal_builtin(&n);
+		return fwrite(t, 1, n, stdout) == n ? 0 : EXIT_FAIL;
+	}
 	if (options(argc, argv, &file, &json) == -1)
 		return EXIT_USAGE;
 	if ((cal = file != NULL ? lb_cal_new() : vault_calendar(c)) == NULL) {

@@ -279,14 +279,14 @@ cmd_demo(struct cli *c, int argc, char **argv)
 	};
 	static const char *order[] = {
 		"brokerage", "clients", "contacts", "employees", "shipments",
-		"lines"
+		"lines", "statements"
 	};
 	struct lb_demo_opts o;
 	struct lb_import im;
 	struct lb_vault	*v = NULL;
 	struct lb_err	 e;
 	struct stat	 sb;
-	char		 dir[PATH_MAX], path[PATH_MAX], why[160];
+	char		 dir[PATH_MAX], path[PATH_MAX], why[160], tzname[65];
 	const char	*export = NULL;
 	long		 n;
 	size_t		 i;
@@ -404,6 +404,13 @@ cmd_demo(struct cli *c, int argc, char **argv)
 	}
 	if (demo_reserve(c, v) == -1)
 		goto out;
+	/* The demo brokerage is in Long Beach. */
+	if (lb_vault_setting_text(v, "timezone", tzname, sizeof(tzname),
+	    &e) == -1 || (tzname[0] == '\0' && lb_vault_setting_set(v,
+	    &c->who, "timezone", "America/Los_Angeles", &e) == -1)) {
+		cli_warn("%s", e.msg);
+		goto out;
+	}
 	if (!json)
 		printf("\n");
 	rc = cli_print_status(v, c->who.now, json);

@@ -12,10 +12,11 @@
 #include "relief.h"
 
 static const char relief_usage[] =
-    "usage: lifeboat relief add --type discretion|extension --from DATE "
-    "--to DATE\n"
+    "usage: lifeboat relief add --type discretion|extension|downtime --from "
+    "DATE --to DATE\n"
     "           --reason TEXT [--covers summary|payment|all] [--days N]\n"
-    "           [--port DDPP]... [--importer NUMBER] [--reference TEXT] "
+    "           [--port DDPP]... [--ports DDPP;DDPP] [--importer NUMBER]\n"
+    "           [--reference TEXT] [--approved-by TEXT] [--renews ID] "
     "[--id ID] [--json]\n"
     "       lifeboat relief list [--json]\n\n"
     "Record relief CBP granted, so deadlines show as covered or moved.  "
@@ -23,7 +24,13 @@ static const char relief_usage[] =
     "deadlines due from --from to\n--to; extension: --days more working "
     "days for the deadlines originally due in\nthat period.  Both apply to "
     "every port and importer unless limited with --port\n(repeatable) and "
-    "--importer.  Ids are R1, R2... unless --id is given.\n";
+    "--importer.  Ids are R1, R2... unless --id is given.\n\n"
+    "Relief is evidence: discretion needs CBP's reference (--reference) and "
+    "the\napproving CBP office or person (--approved-by).  downtime records "
+    "CBP's\nauthorization of paper release at --ports for the period; it "
+    "moves no deadline.\n--renews names the relief a new period renews.  A "
+    "covered deadline stays listed\nwith the relief and its end; relief "
+    "ending within the at-risk window shows as\nexpiring.\n";
 
 void
 cli_relief_json(struct lb_buf *b, const struct lb_relief_rec *r)
@@ -32,7 +39,8 @@ cli_relief_json(struct lb_buf *b, const struct lb_relief_rec *r)
 	lb_buf_add_json_str(b, r->r.id, strlen(r->r.id));
 	lb_buf_addf(b, ",\"type\":\"%s\",\"from\":\"%s\",\"to\":\"%s\","
 	    "\"covers\":\"%s\"", r->r.type == LB_RELIEF_EXTENSION ?
-	    "extension" : "discretion", r->first, r->last,
+	    "extension" : r->r.type == LB_RELIEF_DOWNTIME ? "downtime" :
+	    "discretion", r->first, r->last,
 	    r->r.covers == LB_COVERS_SUMMARY ? "summary" :
 	    r->r.covers == LB_COVERS_PAYMENT ? "payment" : "all");
 	if (r->r.type == LB_RELIEF_EXTENSION)
@@ -46,6 +54,13 @@ cli_relief_json(struct lb_buf *b, const struct lb_relief_rec *r)
 	lb_buf_add_json_str(b, r->reason, strlen(r->reason));
 	lb_buf_adds(b, ",\"reference\":");
 	lb_buf_add_json_str(b, r->reference, strlen(r->reference));
+	lb_buf_adds(b, ",\"approved_by\":");
+	lb_buf_add_json_str(b, r->approved_by, strlen(r->approved_by));
+	lb_buf_adds(b, ",\"renews\":");
+	if (r->renews[0] != '\0')
+		lb_buf_add_json_str(b, r->renews, strlen(r->renews));
+	else
+		lb_buf_adds(b, "null");
 	lb_buf_addf(b, ",\"at\":\"%s\",\"actor\":", r->at);
 	lb_buf_add_json_str(b, r->actor, strlen(r->actor));
 	lb_buf_adds(b, "}");
@@ -63,7 +78,8 @@ on_relief(void *arg, const struct lb_relief_rec *r)
 		return 0;
 	}
 	printf("%-6s %-10s %s to %s  covers %-7s", r->r.id,
-	    r->r.type == LB_RELIEF_EXTENSION ? "extension" : "discretion",
+	    r->r.type == LB_RELIEF_EXTENSION ? "extension" :
+	    r->r.type == LB_RELIEF_DOWNTIME ? "downtime" : "discretion",
 	    r->first, r->last, r->r.covers == LB_COVERS_SUMMARY ? "summary" :
 	    r->r.covers == LB_COVERS_PAYMENT ? "payment" : "all");
 	if (r->r.type == LB_RELIEF_EXTENSION)
@@ -72,6 +88,10 @@ on_relief(void *arg, const struct lb_relief_rec *r)
 	    r->r.ports[0] ? r->r.ports : "all",
 	    r->r.importer[0] ? r->r.importer : "all", r->reason,
 	    r->reference[0] ? "; ref. " : "", r->reference);
+	if (r->approved_by[0] != '\0' || r->renews[0] != '\0')
+		printf("       approved by %s%s%s\n", r->approved_by[0] ?
+		    r->approved_by : "-", r->renews[0] ? "; renews " : "",
+		    r->renews);
 	return 0;
 }
 
@@ -110,6 +130,9 @@ cmd_relief(struct cli *c, int argc, char **argv)
 		{ "importer", required_argument, NULL, 'i' },
 		{ "reason", required_argument, NULL, 'r' },
 		{ "reference", required_argument, NULL, 'R' },
+		{ "approved-by", required_argument, NULL, 'A' },
+		{ "renews", required_argument, NULL, 'N' },
+		{ "ports", required_argument, NULL, 'p' },
 		{ "id", required_argument, NULL, 'I' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
@@ -164,6 +187,12 @@ cmd_relief(struct cli *c, int argc, char **argv)
 			break;
 		case 'I':
 			in.id = optarg;
+			break;
+		case 'A':
+			in.approved_by = optarg;
+			break;
+		case 'N':
+			in.renews = optarg;
 			break;
 		case 'j':
 			json = 1;

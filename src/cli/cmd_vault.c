@@ -211,6 +211,7 @@ cmd_status(struct cli *c, int argc, char **argv)
 			break;
 		case 'a':
 			if (lb_time_parse(optarg, strlen(optarg), &now, why,
+			    sizeof(why)) == -1 || lb_time_check_range(now, why,
 			    sizeof(why)) == -1) {
 				cli_warn("--as-of: %s", why);
 				return EXIT_USAGE;
@@ -365,6 +366,9 @@ cmd_config(struct cli *c, int argc, char **argv)
 			cli_warn("%s", e.msg);
 			rc = EXIT_FAIL;
 		}
+	} else if (strcmp(argv[2], "timezone") == 0 && argv[3][0] != '\0' &&
+	    cli_zone_exists(argv[3]) == -1) {
+		rc = EXIT_USAGE;
 	} else if (lb_vault_setting_set(v, &c->who, argv[2], argv[3],
 	    &e) == -1) {
 		cli_warn("%s", e.msg);

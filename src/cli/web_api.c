@@ -27,6 +27,8 @@
 #include "pack.h"
 #include "recovery.h"
 #include "relief.h"
+#include "tz.h"
+#include "zone.h"
 #include "row.h"
 #include "shipment.h"
 #include "verify.h"
@@ -1028,6 +1030,8 @@ api_relief_add(struct web_req *rq)
 	in.importer = lb_arg(&rq->args, "importer");
 	in.reason = lb_arg(&rq->args, "reason");
 	in.reference = lb_arg(&rq->args, "reference");
+	in.approved_by = lb_arg(&rq->args, "approved_by");
+	in.renews = lb_arg(&rq->args, "renews");
 	if (lb_relief_add(rq->v, &rq->who, &in, id, &e) == -1)
 		return web_problem(rq, 422, "relief not recorded", e.msg);
 	lb_buf_init(&b, 256);
@@ -1171,16 +1175,26 @@ api_clocks(struct web_req *rq)
 	return list_reply(rq, &b, rc, &e);
 }
 
-/* The time of the "at" argument (ISO 8601, UTC), else now. */
+/*
+ * The time of the "at" argument (ISO 8601; without an offset, in the
+ * vault's time zone, refused when it has none), else now.
+ */
 static int
 clock_at(struct web_req *rq, int64_t *at, struct lb_err *e)
 {
 	const char	*s = lb_arg(&rq->args, "at");
-	char		 why[120];
+	struct lb_tz	*tz = NULL;
+	char		 why[160];
+	int		 rc;
 
 	*at = rq->now;
-	if (s != NULL && lb_time_parse(s, strlen(s), at, why,
-	    sizeof(why)) == -1)
+	if (s == NULL)
+		return 0;
+	if (lb_zone_of_vault(rq->v, NULL, &tz, NULL, e) == -1)
+		return -1;
+	rc = lb_tz_time_parse(tz, s, strlen(s), at, why, sizeof(why));
+	lb_tz_free(tz);
+	if (rc == -1)
 		return lb_error(e, "at: %s", why);
 	return 0;
 }

@@ -45,7 +45,7 @@ static const char * const roles[] = {
 	"admin", "staff", "client", "auditor", NULL
 };
 static const char * const relief_types[] = {
-	"discretion", "extension", NULL
+	"discretion", "extension", "downtime", NULL
 };
 static const char * const covers[] = {
 	"summary", "payment", "all", NULL
@@ -168,6 +168,8 @@ static const struct lb_param p_relief[] = {
 	{ "importer", LB_P_IMPORTER, LB_P_FORM, 0, 0, NULL },
 	{ "reason", LB_P_TEXT, LB_P_FORM | LB_P_REQUIRED, 0, 400, NULL },
 	{ "reference", LB_P_TEXT, LB_P_FORM, 0, 200, NULL },
+	{ "approved_by", LB_P_TEXT, LB_P_FORM, 0, 200, NULL },
+	{ "renews", LB_P_KEY, LB_P_FORM, 0, 0, NULL },
 };
 static const struct lb_param p_resolve_form[] = {
 	{ "ref", LB_P_KEY, LB_P_PATH | LB_P_REQUIRED, 0, 0, NULL },

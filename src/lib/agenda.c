@@ -1,6 +1,7 @@
 /*
  * agenda.c: the vault's deadlines, judged and sorted (agenda.h).
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,8 @@
 #include "mem.h"
 #include "relief.h"
 #include "keyset.h"
+#include "tz.h"
+#include "zone.h"
 
 /* The arena holding kept shipments' texts may grow this far. */
 #define ARENA_MAX	((size_t)1 << 31)
@@ -20,17 +23,39 @@
 /* The tags of marks. */
 #define K_PMS		0	/* a client on PMS */
 #define K_SUMMARY	1	/* a summary transmitted or accepted */
-#define K_STATEMENT	2	/* a statement transmitted or accepted */
+#define K_STATEMENT	2	/* a statement task accepted */
+#define NTAGS		3
 
 #define F_PMS		0x1
 #define F_SUMMARY_DONE	0x2
 #define F_PAYMENT_DONE	0x4
+#define F_UNRELEASED	0x8	/* arrived or held: the entry deadline */
+#define F_BAD		0x10	/* a bad stored row: why says what */
+
+/* Bad items sort first: at the end of the calendar's first day. */
+#define BAD_DUE		(INT64_C(366) * DAY)
 
 struct ship {
 	uint32_t	ref, importer, entry, port;	/* arena offsets */
-	int64_t		release_day;
+	uint32_t	why;		/* F_BAD: arena offset of the reason */
+	int32_t		stmt;		/* index in stmts, or -1 */
+	int64_t		release_day;	/* arrival day when F_UNRELEASED */
 	int64_t		duty;
 	unsigned	flags;
+};
+
+/* Which statement a shipment (its rowid) is on. */
+struct sof {
+	int64_t		rowid;
+	int32_t		stmt;
+};
+
+/* A statement as the deadlines read it. */
+struct stmt {
+	char		number[12];
+	int		type;		/* 1 daily, 2 periodic */
+	int		has_due, authorized, paid;
+	int64_t		due_day;
 };
 
 struct duty {
@@ -67,7 +92,14 @@ struct lb_agenda {
 	char			 prev[64];	/* the shipment before */
 	struct lb_keyset	*marks;		/* K_PMS importers, K_SUMMARY
 						 * and K_STATEMENT refs */
-	size_t			 nmarks[3];	/* keys put in it, by tag */
+	size_t			 nmarks[NTAGS];	/* keys put in it, by tag */
+	struct stmt		*stmts;		/* by number */
+	size_t			 nstmts;
+	struct lb_tz		*tz_owned;	/* loaded here */
+	int64_t			*day_ends;	/* rules.day_end */
+	struct sof		*sof;		/* by rowid */
+	size_t			 nsof, capsof;
+	const struct lb_tz	*tz;
 	char			 run_key[64];	/* on_duty's current run */
 	size_t			 run_len;
 	int64_t			 run_sum;
@@ -97,6 +129,7 @@ lb_dl_rules_of_vault(struct lb_vault *v, struct lb_dl_rules *r,
 	    e) == -1)
 		return -1;
 	r->at_risk_days = (int)risk;
+	r->tz = NULL;	/* UTC until the caller gives the vault's zone */
 	return 0;
 }
 
@@ -142,25 +175,59 @@ keep(const struct lb_agenda *a, const struct lb_deadline *d)
 {
 	if (!a->opts.at_risk_only)
 		return 1;
-	return d->state == LB_DL_OVERDUE || d->state == LB_DL_AT_RISK;
+	return d->state == LB_DL_OVERDUE || d->state == LB_DL_AT_RISK ||
+	    d->state == LB_DL_BAD || d->expiring;
 }
+
+static int
+keep(const struct lb_agenda *a, const struct lb_deadline *d);
 
 static void
 count(struct lb_agenda *a, const struct lb_deadline *d)
 {
 	a->totals.n[d->state]++;
+	if (d->unauthorized && d->state != LB_DL_MET)
+		a->totals.unauthorized++;
+	if (d->expiring)
+		a->totals.expiring++;
+	if (d->kind == LB_DL_ENTRY && d->state != LB_DL_MET)
+		a->totals.arrived++;
+	if (d->kind == LB_DL_CLOCK && (d->state == LB_DL_OVERDUE ||
+	    d->state == LB_DL_AT_RISK))
+		a->totals.clocks_at_risk++;
 	if (d->exposure_cents < 0)
 		return;
-	if (d->state == LB_DL_OVERDUE)
+	if (d->state == LB_DL_OVERDUE) {
 		a->totals.exposure_overdue += d->exposure_cents;
-	else
+		a->totals.estimated_overdue++;
+	} else {
 		a->totals.exposure_at_risk += d->exposure_cents;
+		a->totals.estimated_at_risk++;
+	}
+}
+
+/* The statement of index i into the model's input. */
+static void
+stmt_input(const struct lb_agenda *a, int32_t i, struct lb_dl_shipment *in)
+{
+	const struct stmt	*t;
+
+	if (i < 0 || (size_t)i >= a->nstmts)
+		return;
+	t = &a->stmts[i];
+	in->stmt = t->type;
+	in->stmt_has_due = t->has_due;
+	in->stmt_due_day = t->due_day;
+	in->stmt_authorized = t->authorized || t->paid;
+	if (t->paid)
+		in->payment_done = 1;
 }
 
 static void
 ship_input(const struct lb_agenda *a, const struct ship *s,
     struct lb_dl_shipment *in)
 {
+	memset(in, 0, sizeof(*in));
 	in->ref = arena_str(a, s->ref);
 	in->importer = arena_str(a, s->importer);
 	in->port = arena_str(a, s->port);
@@ -169,6 +236,9 @@ ship_input(const struct lb_agenda *a, const struct ship *s,
 	in->duty_cents = s->duty;
 	in->summary_done = (s->flags & F_SUMMARY_DONE) != 0;
 	in->payment_done = (s->flags & F_PAYMENT_DONE) != 0;
+	in->unreleased = (s->flags & F_UNRELEASED) != 0;
+	in->arrival_day = s->release_day;
+	stmt_input(a, s->stmt, in);
 }
 
 /*
@@ -307,30 +377,168 @@ on_done(void *arg, const struct lb_value *v, size_t n)
 	if (v[1].s != NULL && v[1].len == 7 && memcmp(v[1].s, "summary",
 	    7) == 0)
 		return mark(arg, K_SUMMARY, &v[0]);
+	/* A payment is met by payment or an accepted task, not by a
+	 * transmission CBP may still reject. */
 	if (v[1].s != NULL && v[1].len == 9 && memcmp(v[1].s, "statement",
-	    9) == 0)
+	    9) == 0 && v[2].s != NULL && v[2].len == 8 && memcmp(v[2].s,
+	    "accepted", 8) == 0)
 		return mark(arg, K_STATEMENT, &v[0]);
 	return 0;
 }
 
+/* Keep a ship record and its items; d NULL for a bad row. */
+static int
+keep_ship(struct lb_agenda *a, struct ship *s, const struct lb_value *vals,
+    int iref, int iimp, int ientry, int iport, const struct lb_deadline *d,
+    size_t nd, int kept, const char *why)
+{
+	struct ship	*p;
+	size_t		 cap, i;
+
+	if (a->nships == a->capships) {
+		cap = a->capships == 0 ? 1024 : a->capships * 2;
+		if ((p = lb_reallocarray(a->ships, cap, sizeof(*p))) == NULL)
+			goto oom;
+		a->ships = p;
+		a->capships = cap;
+	}
+	if (a->nships >= UINT32_MAX)
+		goto oom;
+	s->ref = arena_add(a, &vals[iref]);
+	s->importer = arena_add(a, &vals[iimp]);
+	s->entry = arena_add(a, &vals[ientry]);
+	s->port = arena_add(a, &vals[iport]);
+	if (why != NULL) {
+		s->why = (uint32_t)a->arena.len;
+		lb_buf_adds(&a->arena, why);
+		lb_buf_addc(&a->arena, '\0');
+	}
+	if (lb_buf_error(&a->arena) != 0)
+		goto oom;
+	a->ships[a->nships] = *s;
+	if (d == NULL) {
+		if (push_item(a, BAD_DUE, a->nships, LB_DL_RECORD) == -1)
+			goto oom;
+	} else
+		for (i = 0; i < nd; i++)
+			if ((kept & (1 << i)) && push_item(a, d[i].due_at,
+			    a->nships, d[i].kind) == -1)
+				goto oom;
+	a->nships++;
+	return 0;
+oom:
+	a->oom = 1;
+	return lb_error(a->e, "out of memory listing deadlines");
+}
+
+/* One flagged item for a row that cannot be judged (never fatal). */
+static int
+flag_ship(struct lb_agenda *a, const struct lb_value *vals, int iref,
+    int iimp, int ientry, int iport, unsigned flags, const char *fmt, ...)
+    __attribute__((format(printf, 8, 9)));
+
+static int
+flag_ship(struct lb_agenda *a, const struct lb_value *vals, int iref,
+    int iimp, int ientry, int iport, unsigned flags, const char *fmt, ...)
+{
+	struct lb_deadline	 d;
+	struct ship		 s;
+	char			 why[160];
+	va_list			 ap;
+
+	va_start(ap, fmt);
+	(void)vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
+	memset(&d, 0, sizeof(d));
+	d.state = LB_DL_BAD;
+	d.kind = LB_DL_RECORD;
+	d.exposure_cents = -1;
+	count(a, &d);
+	memset(&s, 0, sizeof(s));
+	s.flags = flags | F_BAD;
+	s.stmt = -1;
+	return keep_ship(a, &s, vals, iref, iimp, ientry, iport, NULL, 0, 0,
+	    why);
+}
+
+/* The text of v for a message: at most 40 bytes, quoted. */
+static const char *
+vtext(const struct lb_value *v, char out[48])
+{
+	size_t	i, n = v->null || v->s == NULL ? 0 : v->len;
+
+	if (n > 40)
+		n = 40;
+	for (i = 0; i < n; i++)
+		out[i] = (unsigned char)v->s[i] < 0x20 ||
+		    (unsigned char)v->s[i] >= 0x7f ? '?' : v->s[i];
+	out[n] = '\0';
+	return out;
+}
+
+/* Copy a key terminated; -1 when it does not fit. */
+static int
+term(const struct lb_value *v, char *out, size_t len)
+{
+	if (v->s == NULL || v->len >= len || memchr(v->s, '\0',
+	    v->len) != NULL)
+		return -1;
+	memcpy(out, v->s, v->len);
+	out[v->len] = '\0';
+	return 0;
+}
+
+/* The statement of a shipment (by its rowid), -1 for none known. */
+static int32_t
+stmt_of(struct lb_agenda *a, int64_t rowid)
+{
+	size_t	lo = 0, hi = a->nsof, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (a->sof[mid].rowid == rowid)
+			return a->sof[mid].stmt;
+		if (a->sof[mid].rowid < rowid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static int
+cmp_sof(const void *x, const void *y)
+{
+	int64_t	a = ((const struct sof *)x)->rowid;
+	int64_t	b = ((const struct sof *)y)->rowid;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Released shipments: ref, importer, release, entry, port, summary. */
 static int
 on_shipment(void *arg, const struct lb_value *vals, size_t n)
 {
 	struct lb_agenda	*a = arg;
 	struct lb_deadline	 d[2];
 	struct lb_dl_shipment	 in;
-	struct ship		 s, *p;
-	char			 ref[64], imp[16], port[5];
-	size_t			 cap;
+	struct ship		 s;
+	char			 ref[64], imp[16], port[5], t[48];
 	int			 i, kept = 0;
 
 	memset(&s, 0, sizeof(s));
-	if (vals[0].s == NULL || vals[1].s == NULL || vals[4].s == NULL ||
-	    vals[2].s == NULL || lb_date_parse(vals[2].s, vals[2].len,
-	    &s.release_day, NULL, 0) == -1)
-		return lb_error(a->e, "shipment %.*s: bad release date in the "
-		    "vault (run lifeboat verify)", (int)vals[0].len,
-		    vals[0].s != NULL ? vals[0].s : "");
+	if (term(&vals[0], ref, sizeof(ref)) == -1 ||
+	    term(&vals[1], imp, sizeof(imp)) == -1 ||
+	    term(&vals[4], port, sizeof(port)) == -1)
+		return flag_ship(a, vals, 0, 1, 3, 4, 0, "shipment %s: a bad "
+		    "key in the vault (run lifeboat verify)", vtext(&vals[0],
+		    t));
+	if (vals[2].s == NULL || lb_date_parse(vals[2].s, vals[2].len,
+	    &s.release_day, NULL, 0) == -1 ||
+	    lb_date_check_range(s.release_day, NULL, 0) == -1)
+		return flag_ship(a, vals, 0, 1, 3, 4, 0, "shipment %s: bad "
+		    "stored date: release_date \"%s\"", ref,
+		    vtext(&vals[2], t));
 	/* Most vaults mark nothing of a tag: skip the lookups then. */
 	if (a->nmarks[K_PMS] > 0 && lb_keyset_has(a->marks, K_PMS, vals[1].s,
 	    vals[1].len))
@@ -342,27 +550,12 @@ on_shipment(void *arg, const struct lb_value *vals, size_t n)
 	    vals[0].s, vals[0].len))
 		s.flags |= F_PAYMENT_DONE;
 	/*
-	 * A summary filed (its 7501 date) meets its deadline; on a daily
-	 * statement the duties were deposited with it.  A PMS payment waits
-	 * for its statement.
+	 * A summary filed (its 7501 date) meets its deadline; it pays
+	 * nothing: the payment waits for its statement (deadline.h).
 	 */
-	if (!vals[5].null) {
+	if (!vals[5].null)
 		s.flags |= F_SUMMARY_DONE;
-		if ((s.flags & F_PMS) == 0)
-			s.flags |= F_PAYMENT_DONE;
-	}
-	/* The model matches relief on these texts: copy them terminated. */
-	if (vals[0].len >= sizeof(ref) || vals[1].len >= sizeof(imp) ||
-	    vals[4].len >= sizeof(port))
-		return lb_error(a->e, "shipment %.*s: oversized key in the "
-		    "vault (run lifeboat verify)", (int)(vals[0].len % 64),
-		    vals[0].s);
-	memcpy(ref, vals[0].s, vals[0].len);
-	ref[vals[0].len] = '\0';
-	memcpy(imp, vals[1].s, vals[1].len);
-	imp[vals[1].len] = '\0';
-	memcpy(port, vals[4].s, vals[4].len);
-	port[vals[4].len] = '\0';
+	s.stmt = n > 6 ? stmt_of(a, vals[6].i) : -1;
 	s.duty = duty_of(a, ref);
 	memset(&in, 0, sizeof(in));
 	in.ref = ref;
@@ -373,11 +566,12 @@ on_shipment(void *arg, const struct lb_value *vals, size_t n)
 	in.duty_cents = s.duty;
 	in.summary_done = (s.flags & F_SUMMARY_DONE) != 0;
 	in.payment_done = (s.flags & F_PAYMENT_DONE) != 0;
+	stmt_input(a, s.stmt, &in);
 	if (lb_deadlines_shipment(a->cal, &a->rules, a->reliefs, a->nreliefs,
 	    &in, a->opts.as_of, d) == -1)
-		return lb_error(a->e, "shipment %s: its deadlines fall outside "
-		    "the calendar (%d-%d)", ref, LB_CAL_YEAR_MIN,
-		    LB_CAL_YEAR_MAX);
+		return flag_ship(a, vals, 0, 1, 3, 4, 0, "shipment %s: its "
+		    "deadlines fall outside the calendar (%d-%d)", ref,
+		    LB_CAL_YEAR_MIN, LB_CAL_YEAR_MAX);
 	a->totals.shipments++;
 	for (i = 0; i < 2; i++) {
 		count(a, &d[i]);
@@ -386,29 +580,156 @@ on_shipment(void *arg, const struct lb_value *vals, size_t n)
 	}
 	if (kept == 0)
 		return 0;
-	if (a->nships == a->capships) {
-		cap = a->capships == 0 ? 1024 : a->capships * 2;
-		if ((p = lb_reallocarray(a->ships, cap, sizeof(*p))) == NULL)
-			goto oom;
-		a->ships = p;
-		a->capships = cap;
+	return keep_ship(a, &s, vals, 0, 1, 3, 4, d, 2, kept, NULL);
+}
+
+/* Arrived or held shipments: ref, importer, arrival, entry, port. */
+static int
+on_arrived(void *arg, const struct lb_value *vals, size_t n)
+{
+	struct lb_agenda	*a = arg;
+	struct lb_deadline	 d;
+	struct lb_dl_shipment	 in;
+	struct ship		 s;
+	char			 ref[64], imp[16], port[5], t[48];
+
+	memset(&s, 0, sizeof(s));
+	s.flags = F_UNRELEASED;
+	s.stmt = -1;
+	s.duty = -1;
+	if (term(&vals[0], ref, sizeof(ref)) == -1 ||
+	    term(&vals[1], imp, sizeof(imp)) == -1 ||
+	    term(&vals[4], port, sizeof(port)) == -1)
+		return flag_ship(a, vals, 0, 1, 3, 4, F_UNRELEASED, "shipment "
+		    "%s: a bad key in the vault (run lifeboat verify)",
+		    vtext(&vals[0], t));
+	if (vals[2].s == NULL || lb_date_parse(vals[2].s, vals[2].len,
+	    &s.release_day, NULL, 0) == -1 ||
+	    lb_date_check_range(s.release_day, NULL, 0) == -1)
+		return flag_ship(a, vals, 0, 1, 3, 4, F_UNRELEASED, "shipment "
+		    "%s: bad stored date: arrival_date \"%s\"", ref,
+		    vtext(&vals[2], t));
+	memset(&in, 0, sizeof(in));
+	in.ref = ref;
+	in.importer = imp;
+	in.port = port;
+	in.unreleased = 1;
+	in.arrival_day = s.release_day;
+	in.duty_cents = -1;
+	if (lb_deadline_entry(a->cal, &a->rules, &in, a->opts.as_of,
+	    &d) == -1)
+		return flag_ship(a, vals, 0, 1, 3, 4, F_UNRELEASED, "shipment "
+		    "%s: its entry deadline falls outside the calendar", ref);
+	count(a, &d);
+	if (!keep(a, &d))
+		return 0;
+	return keep_ship(a, &s, vals, 0, 1, 3, 4, &d, 1, 1, NULL);
+}
+
+static int
+cmp_stmt(const void *x, const void *y)
+{
+	return strcmp(((const struct stmt *)x)->number,
+	    ((const struct stmt *)y)->number);
+}
+
+static int32_t
+stmt_find(const struct lb_agenda *a, const char *number)
+{
+	size_t	lo = 0, hi = a->nstmts, mid;
+	int	c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(a->stmts[mid].number, number);
+		if (c == 0)
+			return (int32_t)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	s.ref = arena_add(a, &vals[0]);
-	s.importer = arena_add(a, &vals[1]);
-	s.entry = arena_add(a, &vals[3]);
-	s.port = arena_add(a, &vals[4]);
-	if (lb_buf_error(&a->arena) != 0)
-		goto oom;
-	a->ships[a->nships] = s;
-	for (i = 0; i < 2; i++)
-		if ((kept & (1 << i)) && push_item(a, d[i].due_at, a->nships,
-		    d[i].kind) == -1)
-			goto oom;
-	a->nships++;
+	return -1;
+}
+
+/* An optional stored date; 1 set, 0 absent, -1 bad. */
+static int
+opt_date(const struct lb_value *v, int64_t *day)
+{
+	if (v->null || v->s == NULL)
+		return 0;
+	if (lb_date_parse(v->s, v->len, day, NULL, 0) == -1 ||
+	    lb_date_check_range(*day, NULL, 0) == -1)
+		return -1;
+	return 1;
+}
+
+/*
+ * Statements: number, type, statement date, due, authorized, paid.  A
+ * statement with a bad date is one flagged item; its shipments then find
+ * no statement (their payment shows as unpaid, which is the safe side).
+ */
+static int
+on_statement(void *arg, const struct lb_value *vals, size_t n)
+{
+	static const char *const names[] = { "statement_date", "due_date",
+	    "authorized_date", "paid_date" };
+	struct lb_agenda	*a = arg;
+	struct stmt		 t, *p;
+	int64_t			 day;
+	char			 q[48];
+	int			 i, r[4];
+
+	memset(&t, 0, sizeof(t));
+	if (term(&vals[0], t.number, sizeof(t.number)) == -1)
+		return flag_ship(a, vals, 0, 0, 0, 0, 0, "statement %s: a bad "
+		    "key in the vault", vtext(&vals[0], q));
+	for (i = 0; i < 4; i++) {
+		if ((r[i] = opt_date(&vals[2 + i], &day)) == -1)
+			return flag_ship(a, vals, 0, 0, 0, 0, 0, "statement "
+			    "%s: bad stored date: %s \"%s\"", t.number,
+			    names[i], vtext(&vals[2 + i], q));
+		if (i == 1)
+			t.due_day = day;
+	}
+	t.type = vals[1].s != NULL && vals[1].len == 8 &&
+	    memcmp(vals[1].s, "periodic", 8) == 0 ? 2 : 1;
+	t.has_due = r[1] == 1;
+	t.authorized = r[2] == 1;
+	t.paid = r[3] == 1;
+	if ((p = lb_reallocarray(a->stmts, a->nstmts + 1,
+	    sizeof(*p))) == NULL)
+		return lb_error(a->e, "out of memory reading statements");
+	a->stmts = p;
+	a->stmts[a->nstmts++] = t;
 	return 0;
-oom:
-	a->oom = 1;
-	return lb_error(a->e, "out of memory listing deadlines");
+}
+
+/* Shipments on a statement: rowid, statement_number. */
+static int
+on_ship_stmt(void *arg, const struct lb_value *vals, size_t n)
+{
+	struct lb_agenda	*a = arg;
+	int64_t			 rowid = vals[0].i;
+	char			 num[12];
+	int32_t			 i;
+	struct sof		*p;
+	size_t			 cap;
+
+	if (term(&vals[1], num, sizeof(num)) == -1 ||
+	    (i = stmt_find(a, num)) == -1)
+		return 0;	/* not imported (yet): no statement known */
+	if (a->nsof == a->capsof) {
+		cap = a->capsof == 0 ? 1024 : a->capsof * 2;
+		if ((p = lb_reallocarray(a->sof, cap, sizeof(*p))) == NULL)
+			return lb_error(a->e, "out of memory reading "
+			    "statements");
+		a->sof = p;
+		a->capsof = cap;
+	}
+	a->sof[a->nsof].rowid = rowid;
+	a->sof[a->nsof++].stmt = i;
+	return 0;
 }
 
 static int
@@ -441,15 +762,22 @@ on_clock(void *arg, const struct lb_clock_rec *rec)
 	return 0;
 }
 
+/* A clock's deadline; 0, or -1 when its row cannot be judged. */
 static int
-clock_deadline(struct lb_agenda *a, size_t i, struct lb_deadline *d,
-    struct lb_err *e)
+clock_deadline(struct lb_agenda *a, size_t i, struct lb_deadline *d)
 {
 	const struct lb_clock_rec	*c = &a->clocks[i];
 
-	if (lb_deadline_clock(a->cal, &a->rules, c->started,
-	    a->rules.soc_notice_hours, c->stopped, a->opts.as_of, d) == -1)
-		return lb_error(e, "clock %s: outside the calendar", c->name);
+	if (c->bad || lb_deadline_clock2(a->cal, &a->rules, c->started,
+	    a->rules.soc_notice_hours, c->is_stopped, a->opts.as_of,
+	    d) == -1) {
+		memset(d, 0, sizeof(*d));
+		d->kind = LB_DL_RECORD;
+		d->state = LB_DL_BAD;
+		d->exposure_cents = -1;
+		d->due_at = BAD_DUE;
+		return -1;
+	}
 	return 0;
 }
 
@@ -520,22 +848,63 @@ merge:
 	return 0;
 }
 
+/*
+ * The end of each day in the vault's zone, for two years either side of
+ * the as-of day (where nearly every due day falls), once: a million
+ * shipments would otherwise convert each due day several times.  Days
+ * outside are converted when needed.
+ */
+#define CACHE_DAYS	731
+
+static int
+cache_zone(struct lb_agenda *a)
+{
+	int64_t	first = a->opts.as_of / DAY - CACHE_DAYS;
+	size_t	i, n = 2 * CACHE_DAYS + 1;
+
+	if ((a->day_ends = lb_mallocarray(n, sizeof(*a->day_ends))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		a->day_ends[i] = lb_tz_day_end(a->tz, first + (int64_t)i);
+	a->rules.day_end = a->day_ends;
+	a->rules.day_end_first = first;
+	a->rules.day_end_n = n;
+	a->rules.has_today = 1;
+	a->rules.today_as_of = a->opts.as_of;
+	a->rules.today = lb_tz_local_day(a->tz, a->opts.as_of);
+	return 0;
+}
+
 static int
 gather(struct lb_vault *v, struct lb_agenda *a, struct lb_err *e)
 {
 	struct lb_deadline	d;
 	size_t			i;
 
+	struct lb_err		ze;
+	char			zname[LB_ZONE_NAME_MAX];
+
 	if (lb_dl_rules_of_vault(v, &a->rules, e) == -1 ||
 	    lb_calendar_of_vault(v, &a->cal, a->calsrc, e) == -1 ||
 	    lb_relief_list(v, on_relief, a, e) == -1)
 		return -1;
+	if (a->opts.tz != NULL)
+		a->tz = a->opts.tz;
+	else if (lb_zone_of_vault(v, a->opts.zoneinfo, &a->tz_owned, zname,
+	    &ze) == -1)
+		a->totals.zone_bad = 1;	/* judged in UTC; status says so */
+	else {
+		a->tz = a->tz_owned;
+		a->totals.zone_unset = zname[0] == '\0';
+	}
+	a->rules.tz = a->tz;
+	if (a->tz != NULL && cache_zone(a) == -1)
+		return lb_error(e, "out of memory");
 	if (!a->opts.no_clocks && a->opts.importer == NULL) {
 		if (lb_clock_list(v, on_clock, a, e) == -1)
 			return -1;
 		for (i = 0; i < a->nclocks; i++) {
-			if (clock_deadline(a, i, &d, e) == -1)
-				return -1;
+			(void)clock_deadline(a, i, &d);
 			count(a, &d);
 			if (!keep(a, &d))
 				continue;
@@ -546,6 +915,16 @@ gather(struct lb_vault *v, struct lb_agenda *a, struct lb_err *e)
 	}
 	if ((a->marks = lb_keyset_new()) == NULL)
 		return lb_error(e, "out of memory");
+	if (v->st->ops->query_rows(v->st, "statement_rows", NULL, 0, 0,
+	    on_statement, a, e) == -1)
+		return -1;
+	if (a->nstmts > 1)
+		qsort(a->stmts, a->nstmts, sizeof(a->stmts[0]), cmp_stmt);
+	if (a->nstmts > 0 && v->st->ops->query_rows(v->st,
+	    "shipment_statements", NULL, 0, 0, on_ship_stmt, a, e) == -1)
+		return -1;
+	if (a->nsof > 1)
+		qsort(a->sof, a->nsof, sizeof(a->sof[0]), cmp_sof);
 	if (v->st->ops->query_rows(v->st, "line_duties", NULL, 0, 0, on_duty,
 	    a, e) == -1 || flush_duty(a) == -1)
 		return -1;
@@ -554,8 +933,11 @@ gather(struct lb_vault *v, struct lb_agenda *a, struct lb_err *e)
 	    0, 0, on_pms, a, e) == -1 || v->st->ops->query_rows(v->st,
 	    "recovery_done", NULL, 0, 0, on_done, a, e) == -1)
 		return -1;
-	return v->st->ops->query_rows(v->st, "released_shipments",
-	    a->opts.importer, 0, 0, on_shipment, a, e);
+	if (v->st->ops->query_rows(v->st, "released_shipments",
+	    a->opts.importer, 0, 0, on_shipment, a, e) == -1)
+		return -1;
+	return v->st->ops->query_rows(v->st, "arrived_shipments",
+	    a->opts.importer, 0, 0, on_arrived, a, e);
 }
 
 int
@@ -611,27 +993,55 @@ lb_agenda_get(struct lb_agenda *a, size_t i, struct lb_agenda_item *out,
 		return lb_error(e, "no deadline %zu", i);
 	it = &a->items[i];
 	memset(out, 0, sizeof(*out));
+	out->tz = a->tz;
+	out->flag = "";
 	if (it->kind == LB_DL_CLOCK) {
-		if (clock_deadline(a, it->idx, &out->d, e) == -1)
-			return -1;
 		out->subject = a->clocks[it->idx].name;
 		out->importer = out->entry = out->port = "";
 		out->what = a->clocks[it->idx].def->what;
+		if (clock_deadline(a, it->idx, &out->d) == -1)
+			out->flag = a->clocks[it->idx].bad ?
+			    a->clocks[it->idx].bad_why : "clock: its time "
+			    "falls outside the calendar";
 		return 0;
 	}
 	s = &a->ships[it->idx];
 	ship_input(a, s, &in);
-	if (lb_deadlines_shipment(a->cal, &a->rules, a->reliefs, a->nreliefs,
-	    &in, a->opts.as_of, d) == -1)
-		return lb_error(e, "shipment %s: outside the calendar", in.ref);
-	out->d = d[it->kind == LB_DL_SUMMARY ? 0 : 1];
 	out->subject = in.ref;
 	out->importer = in.importer;
 	out->entry = arena_str(a, s->entry);
 	out->port = in.port;
+	if (s->flags & F_BAD) {
+		out->d.kind = LB_DL_RECORD;
+		out->d.state = LB_DL_BAD;
+		out->d.exposure_cents = -1;
+		out->d.due_at = BAD_DUE;
+		out->d.left_workdays = -1;
+		out->flag = arena_str(a, s->why);
+		out->what = "bad stored record";
+		return 0;
+	}
+	if (s->flags & F_UNRELEASED) {
+		if (lb_deadline_entry(a->cal, &a->rules, &in, a->opts.as_of,
+		    &out->d) == -1)
+			return lb_error(e, "shipment %s: outside the calendar",
+			    in.ref);
+		out->what = "entry 15 days";
+		return 0;
+	}
+	if (lb_deadlines_shipment(a->cal, &a->rules, a->reliefs, a->nreliefs,
+	    &in, a->opts.as_of, d) == -1)
+		return lb_error(e, "shipment %s: outside the calendar", in.ref);
+	out->d = d[it->kind == LB_DL_SUMMARY ? 0 : 1];
 	out->what = it->kind == LB_DL_SUMMARY ? "entry summary" :
 	    "duty payment";
 	return 0;
+}
+
+const struct lb_tz *
+lb_agenda_tz(const struct lb_agenda *a)
+{
+	return a->tz;
 }
 
 const struct lb_agenda_totals *
@@ -666,5 +1076,9 @@ lb_agenda_free(struct lb_agenda *a)
 	free(a->duties);
 	lb_buf_free(&a->dkeys);
 	lb_keyset_free(a->marks);
+	free(a->stmts);
+	free(a->day_ends);
+	free(a->sof);
+	lb_tz_free(a->tz_owned);
 	free(a);
 }

@@ -21,11 +21,22 @@
 #include "err.h"
 #include "vault.h"
 
+struct lb_tz;
+
 struct lb_agenda_opts {
 	int64_t		 as_of;		/* seconds since the epoch */
-	int		 at_risk_only;	/* only at risk and overdue */
+	int		 at_risk_only;	/* only at risk, overdue, bad and
+					 * expiring relief */
 	const char	*importer;	/* one importer only, or NULL */
 	int		 no_clocks;	/* leave the incident clocks out */
+	/*
+	 * The vault's zone: tz when given (the caller keeps it), else
+	 * loaded from the setting out of zoneinfo (NULL: zone.h's default
+	 * directory).  A zone that cannot be loaded is not fatal: the
+	 * deadlines are judged in UTC and totals.zone_bad says so.
+	 */
+	const struct lb_tz *tz;
+	const char	*zoneinfo;
 };
 
 struct lb_agenda_item {
@@ -35,13 +46,27 @@ struct lb_agenda_item {
 	const char		*entry;		/* "" when none */
 	const char		*port;		/* "" for a clock */
 	const char		*what;		/* for a clock: what is due */
+	const char		*flag;		/* state LB_DL_BAD: what is
+						 * wrong with the stored row;
+						 * else "" */
+	const struct lb_tz	*tz;		/* the zone the agenda used
+						 * (NULL: UTC), for display */
 };
 
 struct lb_agenda_totals {
-	size_t	n[5];		/* by enum lb_dl_state */
+	size_t	n[LB_DL_NSTATES];	/* by enum lb_dl_state */
 	int64_t	exposure_overdue;	/* cents, estimates summed */
 	int64_t	exposure_at_risk;	/* cents, if the at-risk are missed */
 	size_t	shipments;		/* released shipments looked at */
+	/* How many of the overdue and at-risk carry an estimate: an
+	 * exposure of $0.00 over none of them means "no estimate". */
+	size_t	estimated_overdue, estimated_at_risk;
+	size_t	arrived;		/* arrived or held, entry pending */
+	size_t	unauthorized;		/* payments never authorized */
+	size_t	expiring;		/* covered, relief ending soon */
+	size_t	clocks_at_risk;		/* incident clocks overdue/at risk */
+	int	zone_bad;		/* the zone named cannot be loaded */
+	int	zone_unset;		/* no timezone setting */
 };
 
 struct lb_agenda;
@@ -55,6 +80,8 @@ int	lb_agenda_get(struct lb_agenda *, size_t i,
 const struct lb_agenda_totals *lb_agenda_totals(const struct lb_agenda *);
 /* The rules the estimates used (for lb_deadline_rule). */
 const struct lb_dl_rules *lb_agenda_rules(const struct lb_agenda *);
+/* The zone deadlines were judged in (NULL: UTC), valid with the agenda. */
+const struct lb_tz *lb_agenda_tz(const struct lb_agenda *);
 /* Where the calendar came from ("" for the rules alone). */
 const char *lb_agenda_calendar(const struct lb_agenda *);
 void	lb_agenda_free(struct lb_agenda *);

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "calendar_data.inc"
 #include "date.h"
 #include "err.h"
 #include "mem.h"
@@ -193,8 +194,15 @@ rules(int year, struct rule_day out[LB_HOLIDAYS_MAX])
 {
 	size_t	 n = 0, i;
 
-	/* A Saturday 1 January is observed on 31 December before. */
-	if (lb_weekday(lb_days_from_civil(year, 1, 1)) != 6)
+	/*
+	 * OPM's tables: a Saturday 1 January is observed on 31 December
+	 * before, and listed under its own year (New Year's Day 2028 is in
+	 * the 2028 list, on 2027-12-31).
+	 */
+	if (lb_weekday(lb_days_from_civil(year, 1, 1)) == 6)
+		add_rule(out, &n, lb_days_from_civil(year, 1, 1) - 1, H_NEWYEAR,
+		    1);
+	else
 		add_fixed(out, &n, year, 1, 1, H_NEWYEAR);
 	if (year >= 1986)
 		add_rule(out, &n, nth_weekday(year, 1, 1, 3), H_MLK, 0);
@@ -212,9 +220,6 @@ rules(int year, struct rule_day out[LB_HOLIDAYS_MAX])
 		add_fixed(out, &n, year, 11, 11, H_VETERANS);
 	add_rule(out, &n, nth_weekday(year, 11, 4, 4), H_THANKSGIVING, 0);
 	add_fixed(out, &n, year, 12, 25, H_CHRISTMAS);
-	if (lb_weekday(lb_days_from_civil(year + 1, 1, 1)) == 6)
-		add_rule(out, &n, lb_days_from_civil(year, 12, 31), H_NEWYEAR,
-		    1);
 	for (i = 1; i < n; i++)
 		assert(out[i - 1].day < out[i].day);
 	return n;
@@ -225,8 +230,13 @@ static const struct rule_day *
 rule_on(int64_t day, struct rule_day buf[LB_HOLIDAYS_MAX])
 {
 	size_t	 i, n;
+	int	 y = year_of(day), m, d;
 
-	n = rules(year_of(day), buf);
+	/* 31 December may be the next year's New Year's Day. */
+	lb_civil_from_days(day, &y, &m, &d);
+	if (m == 12 && d == 31)
+		y++;
+	n = rules(y, buf);
 	for (i = 0; i < n; i++)
 		if (buf[i].day == day)
 			return &buf[i];
@@ -389,10 +399,12 @@ lb_cal_new(void)
 			set_off(cal, day, 1);
 		wd = wd == 6 ? 0 : wd + 1;
 	}
-	for (y = LB_CAL_YEAR_MIN; y <= LB_CAL_YEAR_MAX; y++) {
+	/* 2200's New Year's Day may fall on 2199-12-31. */
+	for (y = LB_CAL_YEAR_MIN; y <= LB_CAL_YEAR_MAX + 1; y++) {
 		n = rules(y, r);
 		for (i = 0; i < n; i++)
-			set_off(cal, r[i].day, 1);
+			if (in_range(r[i].day))
+				set_off(cal, r[i].day, 1);
 	}
 	return cal;
 }
@@ -1013,4 +1025,30 @@ fail:
 	*line = lineno;
 	lb_cal_free(tmp);
 	return -1;
+}
+
+const char *
+lb_cal_builtin(size_t *len)
+{
+	*len = sizeof(builtin_calendar) - 1;
+	return builtin_calendar;
+}
+
+struct lb_calendar *
+lb_cal_new_default(void)
+{
+	struct lb_calendar	*cal;
+	unsigned long		 line;
+	size_t			 n;
+	const char		*t = lb_cal_builtin(&n);
+
+	if ((cal = lb_cal_new()) == NULL)
+		return NULL;
+	/* The built-in data is tested to read; a failure is a bug. */
+	if (lb_cal_read(cal, t, n, &line, NULL, 0) == -1) {
+		assert(0 && "built-in calendar data does not read");
+		lb_cal_free(cal);
+		return NULL;
+	}
+	return cal;
 }

@@ -51,9 +51,9 @@ struct lb_holiday {
  * after), each only from the year it exists: Martin Luther King Jr. Day
  * from 1986, Juneteenth from 2021, Veterans Day on the 4th Monday of
  * October in 1971-1977 and on 11 November from 1978.  A holiday belongs to
- * the year of its observed date: when 1 January of year + 1 is a Saturday,
- * New Year's Day is observed on 31 December and listed here, and the next
- * year has no New Year's Day.  Inauguration Day (6103(c)) is left out: it
+ * its own year, as OPM's tables list them: when 1 January is a Saturday,
+ * New Year's Day is observed on 31 December of the year before and listed
+ * first in this year's list (New Year's Day 2028: 2027-12-31, in 2028).  Inauguration Day (6103(c)) is left out: it
  * is a holiday only around Washington, D.C.
  *
  * Fills out (sorted by day) and returns the count; -1 when the year is
@@ -150,5 +150,15 @@ int	 lb_cal_pms(const struct lb_calendar *, int year, int month,
 #define LB_CAL_WHY_MAX	200
 int	 lb_cal_read(struct lb_calendar *, const char *text, size_t n,
 	    unsigned long *line, char *why, size_t whylen);
+
+/*
+ * The built-in calendar data (data/calendar/us-federal.cal: closures by
+ * executive order since 2024 and CBP's published PMS dates for 2025, each
+ * with its source), in lb_cal_read's format; static, len bytes.
+ */
+const char *lb_cal_builtin(size_t *len);
+/* lb_cal_new with the built-in data read: the calendar in force when no
+ * calendar file is given or stored.  NULL when out of memory. */
+struct lb_calendar *lb_cal_new_default(void);
 
 #endif

@@ -284,6 +284,28 @@ upper(const char *s, size_t n, char *scratch)
 	return scratch;
 }
 
+/*
+ * The dates deadlines are computed from must fall in the calendar's years
+ * (date.h): a release in 1970 would take every report down.  Others (a
+ * driver's date of birth, a power of attorney) keep lb_date_parse's wider
+ * range.
+ */
+static int
+judged_date(const char *name)
+{
+	static const char *const names[] = {
+		"arrival_date", "release_date", "summary_date", "entry_date",
+		"statement_date", "due_date", "authorized_date", "paid_date",
+		"first", "last",
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int
 lb_check_value(const struct lb_column *c, const struct lb_check_ctx *ctx,
     const char *s, size_t n, char *scratch, struct lb_value *out,
@@ -388,6 +410,9 @@ lb_check_value(const struct lb_column *c, const struct lb_check_ctx *ctx,
 		return 0;
 	case LB_CK_DATE:
 		if (lb_date_parse(s, n, &i64, why, whylen) == -1)
+			return -1;
+		if (judged_date(c->name) &&
+		    lb_date_check_range(i64, why, whylen) == -1)
 			return -1;
 		lb_date_format(i64, scratch);
 		set_text(out, scratch, strlen(scratch));

@@ -287,14 +287,49 @@ expect(const char *s, size_t n, size_t pos, char want, const char *after,
 }
 
 int
+lb_date_check_range(int64_t days, char *why, size_t whylen)
+{
+	char	d[LB_DATE_STRLEN];
+
+	if (days >= lb_days_from_civil(LB_DATE_CAL_YEAR_MIN, 1, 1) &&
+	    days <= lb_days_from_civil(LB_DATE_CAL_YEAR_MAX, 12, 31))
+		return 0;
+	lb_date_format(days, d);
+	(void)lb_why(why, whylen, "%s is outside the years %d-%d of the "
+	    "calendar", d[0] != '\0' ? d : "the date",
+	    LB_DATE_CAL_YEAR_MIN, LB_DATE_CAL_YEAR_MAX);
+	return -1;
+}
+
+int
+lb_time_check_range(int64_t secs, char *why, size_t whylen)
+{
+	int64_t	days = secs / SECS_PER_DAY;
+
+	if (secs % SECS_PER_DAY < 0)
+		days--;
+	return lb_date_check_range(days, why, whylen);
+}
+
+int
 lb_time_parse(const char *s, size_t n, int64_t *secs, char *why,
     size_t whylen)
+{
+	int	zoned;
+
+	return lb_time_parse_zoned(s, n, secs, &zoned, why, whylen);
+}
+
+int
+lb_time_parse_zoned(const char *s, size_t n, int64_t *secs, int *zoned,
+    char *why, size_t whylen)
 {
 	char	c[12];
 	int64_t	days, off = 0;
 	size_t	i;
 	int	hh, mi, ss = 0, oh, om;
 
+	*zoned = 0;
 	lb_trim(&s, &n);
 	if (n == 0) {
 		(void)lb_why(why, whylen, "date and time is empty");
@@ -342,6 +377,7 @@ lb_time_parse(const char *s, size_t n, int64_t *secs, char *why,
 		}
 	}
 	if (i < n) {
+		*zoned = 1;
 		if (s[i] == 'Z' || s[i] == 'z') {
 			i++;
 		} else if (s[i] == '+' || s[i] == '-') {

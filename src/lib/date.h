@@ -21,6 +21,19 @@
 #define LB_DATE_YEAR_MAX	2199
 
 /*
+ * The years the working-day calendar covers (calendar.h's range): every
+ * date or date-time that a deadline is computed from must fall in them.
+ * lb_date_check_range and lb_time_check_range are the one check that every
+ * entry point (imports, options, API bodies, clocks) applies.
+ */
+#define LB_DATE_CAL_YEAR_MIN	1971
+#define LB_DATE_CAL_YEAR_MAX	2199
+/* 0 when the day (or the instant's UTC day) is in those years, else -1
+ * and why ("1926-12-01 is outside the years 1971-2199 of the calendar"). */
+int	 lb_date_check_range(int64_t days, char *why, size_t whylen);
+int	 lb_time_check_range(int64_t secs, char *why, size_t whylen);
+
+/*
  * lb_civil_from_days is exact for |days| <= LB_DAYS_LIMIT (about a billion
  * years either way) and asserts it.
  */
@@ -63,6 +76,13 @@ int	 lb_date_paper(const char *iso, size_t n, char out[LB_DATE_STRLEN]);
  */
 int	 lb_time_parse(const char *s, size_t n, int64_t *secs,
 	    char *why, size_t whylen);
+/*
+ * lb_time_parse, telling whether the input carried a zone designator:
+ * when it did not (*zoned = 0), *secs is the wall-clock time as if it were
+ * UTC, for the caller to read in a time zone (tz.h).
+ */
+int	 lb_time_parse_zoned(const char *s, size_t n, int64_t *secs,
+	    int *zoned, char *why, size_t whylen);
 /* "YYYY-MM-DDTHH:MM:SSZ"; "" when the year is outside 0..9999. */
 void	 lb_time_format(int64_t secs, char out[LB_TIME_STRLEN]);
 

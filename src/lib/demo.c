@@ -645,11 +645,12 @@ static const struct firms firms[] = {
  */
 
 enum {
-	F_BROKERAGE, F_CLIENTS, F_CONTACTS, F_EMPLOYEES, F_SHIPMENTS, F_LINES
+	F_BROKERAGE, F_CLIENTS, F_CONTACTS, F_EMPLOYEES, F_SHIPMENTS, F_LINES,
+	F_STATEMENTS
 };
 static const char *const out_files[] = {
 	"brokerage.csv", "clients.csv", "contacts.csv", "employees.csv",
-	"shipments.csv", "lines.csv"
+	"shipments.csv", "lines.csv", "statements.csv"
 };
 
 /* A bounded string builder over a caller's buffer; always NUL-ended. */
@@ -813,7 +814,7 @@ enum {
 	H_IT, H_IT_DATE, H_MANIFEST_QTY, H_MANIFEST_UNIT, H_WEIGHT,
 	H_CONSIGNEE_NUMBER, H_CONSIGNEE, H_BUYER, H_SELLER, H_SELLER_ID,
 	H_MAKER, H_MID, H_DRIVER, H_DOB, H_PLATE, H_ACE_TRIP, H_PGA, H_DESC,
-	H_SUMMARY,
+	H_SUMMARY, H_STATEMENT,
 	H_NFIELDS
 };
 static const char *const shipment_fields[] = {
@@ -827,9 +828,19 @@ static const char *const shipment_fields[] = {
 	"gross_weight_kg", "consignee_number", "consignee_name", "buyer_name",
 	"seller_name", "seller_id", "manufacturer_name", "manufacturer_id",
 	"driver_name", "driver_dob", "truck_plate", "ace_trip_number",
-	"pga_flags", "description", "summary_date"
+	"pga_flags", "description", "summary_date", "statement_number"
 };
 _Static_assert(NELEM(shipment_fields) == H_NFIELDS, "shipment fields");
+
+enum {
+	T_NUMBER, T_TYPE, T_DATE, T_IMPORTER, T_AMOUNT, T_AUTHORIZED, T_PAID,
+	T_NFIELDS
+};
+static const char *const statement_fields[] = {
+	"statement_number", "type", "statement_date", "importer_number",
+	"amount", "authorized_date", "paid_date"
+};
+_Static_assert(NELEM(statement_fields) == T_NFIELDS, "statement fields");
 
 enum {
 	L_REF, L_NO, L_HTS, L_ORIGIN, L_MID, L_DESC, L_VALUE, L_QTY, L_UNIT,
@@ -1085,6 +1096,9 @@ struct gen {
 	unsigned	 license;
 	int		 yy;		/* base year, mod 100 */
 	char		 dates[DATE_SPAN][LB_DATE_STRLEN];
+	/* Daily statements used, by day (as dates[]), with their totals. */
+	unsigned char	 stmt_used[DATE_SPAN];
+	int64_t		 stmt_cents[DATE_SPAN];
 };
 
 #define EIN_SERIALS	UINT64_C(10000000)
@@ -1813,6 +1827,7 @@ shipment_write(struct shipctx *sc, long i, struct lb_err *e)
 	unsigned		 pga = 0;
 	int			 mode, informal, entry, adcvd = 0, cd, bond9;
 	int			 pct;
+	int64_t			 sk;
 
 	rng_init(&r, g->seed, S_SHIPMENT, (uint64_t)i);
 	/* The larger clients (low numbers) ship more: the less of two. */
@@ -1999,6 +2014,18 @@ shipment_write(struct shipctx *sc, long i, struct lb_err *e)
 			 * after release, as the main system would have. */
 			if (release <= g->base - 14)
 				put_date(g, t, H_SUMMARY, release + 7);
+			/* Its daily statement: one per summary day
+			 * (statements_write says which were paid). */
+			sk = release + 7 - g->base + DATE_BEFORE;
+			if (release <= g->base - 14 && sk >= 0 &&
+			    sk < (int64_t)NELEM(g->stmt_used)) {
+				field_begin(t, &b);
+				sb_adds(&b, "DS");
+				sb_addu(&b, (uint64_t)(release + 7), 6);
+				field_end(t, H_STATEMENT, &b);
+				g->stmt_used[sk] = 1;
+				g->stmt_cents[sk] += duty;
+			}
 		}
 		bond9 = !informal && c.bond_type != 8;
 	}
@@ -2145,6 +2172,50 @@ out:
 }
 
 /*
+ * The daily statements the summaries were filed on.  The broker's system
+ * authorized and paid them, except those of the last days before the
+ * attack (the base date): their ACH authorization is what an attack takes
+ * first (CBP.md 4), so they are on record, unauthorized and unpaid.
+ */
+static int
+statements_write(struct gen *g, const char *dir, struct lb_err *e)
+{
+	struct table	 tt;
+	struct sbuf	 b;
+	int64_t		 day;
+	size_t		 k;
+	int		 ok = 0, rc;
+
+	table_init(&tt);
+	if (table_open(&tt, dir, out_files[F_STATEMENTS], "statements",
+	    statement_fields, T_NFIELDS, e) == -1)
+		goto out;
+	for (k = 0; k < NELEM(g->stmt_used); k++) {
+		if (!g->stmt_used[k])
+			continue;
+		day = g->base - DATE_BEFORE + (int64_t)k;
+		row_begin(&tt);
+		field_begin(&tt, &b);
+		sb_adds(&b, "DS");
+		sb_addu(&b, (uint64_t)day, 6);
+		field_end(&tt, T_NUMBER, &b);
+		put(&tt, T_TYPE, "daily");
+		put_date(g, &tt, T_DATE, day);
+		put_money(&tt, T_AMOUNT, g->stmt_cents[k]);
+		if (day < g->base - 10) {
+			put_date(g, &tt, T_AUTHORIZED, day);
+			put_date(g, &tt, T_PAID, day + 2);
+		}
+		if (row_end(&tt, e) == -1)
+			goto out;
+	}
+	ok = 1;
+out:
+	rc = table_close(&tt, ok, e);
+	return ok ? rc : -1;
+}
+
+/*
  * With commit, rename every dir/NAME.tmp into place (0, or -1 and *e when
  * one cannot be, the rest then removed); otherwise remove them all.
  */
@@ -2204,7 +2275,8 @@ lb_demo_write(const char *dir, const struct lb_demo_opts *o,
 	ok = brokerage_write(g, dir, e) == 0 &&
 	    clients_write(g, dir, e) == 0 &&
 	    employees_write(g, dir, e) == 0 &&
-	    shipments_write(g, dir, e) == 0;
+	    shipments_write(g, dir, e) == 0 &&
+	    statements_write(g, dir, e) == 0;
 	free(g);
 	return files_finish(dir, ok, e) == 0 && ok ? 0 : -1;
 }

@@ -4,10 +4,12 @@
  *
  * lb_demo_write() writes the six import files of one fictitious brokerage
  * (Harborline Customs Brokerage LLC): its brokerage record, clients, client
- * contacts, employees with their call tree, shipments and shipment lines.
+ * contacts, employees with their call tree, shipments, shipment lines and
+ * the daily statements their summaries are on (the last days' never
+ * authorized: what an attack takes first).
  * Every value passes the checks of the import engine (kind.c, check.c),
  * so "lifeboat import KIND FILE" takes each file as it is, in the order
- * brokerage, clients, contacts, employees, shipments, lines.
+ * brokerage, clients, contacts, employees, shipments, lines, statements.
  *
  * The output depends only on the options: the same seed, base date and
  * counts give byte-identical files on every machine.  Nothing reads the
@@ -49,7 +51,7 @@ struct lb_demo_opts {
 
 /*
  * Write brokerage.csv, clients.csv, contacts.csv, employees.csv,
- * shipments.csv, lines.csv into dir (which exists), deterministic for
+ * shipments.csv, lines.csv, statements.csv into dir (which exists), deterministic for
  * (seed, base_days, counts): same inputs give byte-identical files.
  * A count of 0 (and a seed of 0) means its default; a negative count, a
  * count above its limit or a base date outside the years 1970-2150 is

@@ -14,6 +14,7 @@
 #include "mem.h"
 #include "relief.h"
 #include "row.h"
+#include "text.h"
 
 const struct lb_clock_def lb_clock_defs[] = {
 	{ "soc-notice", "soc_notice_hours",
@@ -157,6 +158,16 @@ lb_calendar_of_vault(struct lb_vault *v, struct lb_calendar **out,
 		lb_cal_free(l.cal);
 		return -1;
 	}
+	if (rc == 0) {
+		/* No file of the vault's: the built-in data is in force. */
+		lb_cal_free(l.cal);
+		if ((l.cal = lb_cal_new_default()) == NULL)
+			return lb_error(e, "out of memory");
+		if (source != NULL)
+			(void)snprintf(source, 201, "built in: federal holidays, "
+			    "closures by executive order since 2024, CBP's "
+			    "PMS dates for 2025 (lifeboat calendar data)");
+	}
 	*out = l.cal;
 	return 0;
 }
@@ -181,7 +192,10 @@ relief_from_vals(const struct lb_value *vals, struct lb_relief_rec *rec)
 	lb_value_copy(&vals[9], rec->reference, sizeof(rec->reference));
 	lb_value_copy(&vals[10], rec->at, sizeof(rec->at));
 	lb_value_copy(&vals[11], rec->actor, sizeof(rec->actor));
+	lb_value_copy(&vals[12], rec->approved_by, sizeof(rec->approved_by));
+	lb_value_copy(&vals[13], rec->renews, sizeof(rec->renews));
 	rec->r.type = strcmp(type, "extension") == 0 ? LB_RELIEF_EXTENSION :
+	    strcmp(type, "downtime") == 0 ? LB_RELIEF_DOWNTIME :
 	    LB_RELIEF_DISCRETION;
 	if (strcmp(covers, "summary") == 0)
 		rec->r.covers = LB_COVERS_SUMMARY;
@@ -201,10 +215,18 @@ relief_check(const struct lb_row *r, struct lb_err *e)
 {
 	const struct lb_value	*first = &r->vals[2], *last = &r->vals[3];
 	const struct lb_value	*type = &r->vals[1], *days = &r->vals[5];
-	int			 ext;
+	char			 why[120];
+	int64_t			 d;
+	int			 ext, disc, down;
 
 	if (lb_row_complete(r, e) == -1)
 		return -1;
+	if (lb_date_parse(first->s, first->len, &d, NULL, 0) == 0 &&
+	    lb_date_check_range(d, why, sizeof(why)) == -1)
+		return lb_error(e, "first: %s", why);
+	if (lb_date_parse(last->s, last->len, &d, NULL, 0) == 0 &&
+	    lb_date_check_range(d, why, sizeof(why)) == -1)
+		return lb_error(e, "last: %s", why);
 	/* Canonical dates compare as text. */
 	if (first->len == last->len && memcmp(first->s, last->s,
 	    first->len) > 0)
@@ -212,6 +234,18 @@ relief_check(const struct lb_row *r, struct lb_err *e)
 		    "(%.*s)", (int)last->len, last->s, (int)first->len,
 		    first->s);
 	ext = type->len == 9 && memcmp(type->s, "extension", 9) == 0;
+	disc = type->len == 10 && memcmp(type->s, "discretion", 10) == 0;
+	down = type->len == 8 && memcmp(type->s, "downtime", 8) == 0;
+	if (disc && (r->vals[9].null || r->vals[12].null))
+		return lb_error(e, "enforcement discretion is evidence: give "
+		    "CBP's reference (--reference) and the approving CBP office "
+		    "or person (--approved-by)");
+	if (down && r->vals[6].null)
+		return lb_error(e, "a downtime authorization names its ports "
+		    "(--ports 2704;2709)");
+	if (down && !days->null)
+		return lb_error(e, "--days is for an extension; downtime moves "
+		    "no deadline");
 	if (ext && days->null)
 		return lb_error(e, "an extension needs --days, the working days "
 		    "it adds");
@@ -250,6 +284,8 @@ lb_relief_add(struct lb_vault *v, const struct lb_who *who,
 	    lb_row_set(r, "importer_number", in->importer, e) == -1 ||
 	    lb_row_set(r, "reason", in->reason, e) == -1 ||
 	    lb_row_set(r, "reference", in->reference, e) == -1 ||
+	    lb_row_set(r, "approved_by", in->approved_by, e) == -1 ||
+	    lb_row_set(r, "renews", in->renews, e) == -1 ||
 	    set_who(r, who, e) == -1)
 		goto out;
 	if (in->id != NULL && in->id[0] != '\0' &&
@@ -283,6 +319,16 @@ lb_relief_add(struct lb_vault *v, const struct lb_who *who,
 	}
 	if (relief_check(r, e) == -1)
 		goto out;
+	if (!r->vals[13].null) {
+		rc = st->ops->has_key(st, k, r->vals[13].s, r->vals[13].len, e);
+		if (rc == -1)
+			goto out;
+		if (rc == 0) {
+			lb_error(e, "renews: no relief %.*s is recorded",
+			    (int)r->vals[13].len, r->vals[13].s);
+			goto out;
+		}
+	}
 	if (!r->vals[7].null) {
 		rc = st->ops->has_key(st, lb_kind_get("clients"), r->vals[7].s,
 		    r->vals[7].len, e);
@@ -364,28 +410,38 @@ on_clock_row(void *arg, const struct lb_value *vals, const unsigned char *dg,
     size_t dlen)
 {
 	struct lb_clock_rec	*rec = arg;
-	char			 t[LB_TIME_STRLEN + 4];
+	char			 t[LB_TIME_STRLEN + 4], why[100];
 
 	memset(rec, 0, sizeof(*rec));
 	lb_value_copy(&vals[0], rec->name, sizeof(rec->name));
-	lb_value_copy(&vals[1], t, sizeof(t));
-	if (lb_time_parse(t, strlen(t), &rec->started, NULL, 0) == -1)
-		return -1;
-	if (!vals[2].null) {
-		lb_value_copy(&vals[2], t, sizeof(t));
-		if (lb_time_parse(t, strlen(t), &rec->stopped, NULL, 0) == -1)
-			return -1;
-	}
 	lb_value_copy(&vals[3], rec->note, sizeof(rec->note));
 	rec->def = clock_def(rec->name, NULL);
+	lb_value_copy(&vals[1], t, sizeof(t));
+	if (lb_time_parse(t, strlen(t), &rec->started, why,
+	    sizeof(why)) == -1 || lb_time_check_range(rec->started, why,
+	    sizeof(why)) == -1) {
+		rec->bad = 1;
+		(void)lb_why(rec->bad_why, sizeof(rec->bad_why), "clock %s: "
+		    "bad stored start: %s", rec->name, why);
+	}
+	if (!vals[2].null) {
+		lb_value_copy(&vals[2], t, sizeof(t));
+		rec->is_stopped = 1;
+		if (lb_time_parse(t, strlen(t), &rec->stopped, why,
+		    sizeof(why)) == -1 && !rec->bad) {
+			rec->bad = 1;
+			(void)lb_why(rec->bad_why, sizeof(rec->bad_why),
+			    "clock %s: bad stored stop: %s", rec->name, why);
+		}
+	}
 	return 0;
 }
 
-/* Write the clock row; stopped 0 while running. */
+/* Write the clock row; is_stopped 0 while running. */
 static int
 clock_write(struct lb_vault *v, const struct lb_who *who, const char *name,
-    int64_t started, int64_t stopped, const char *note, const char *action,
-    struct lb_change *c, struct lb_err *e)
+    int64_t started, int is_stopped, int64_t stopped, const char *note,
+    const char *action, struct lb_change *c, struct lb_err *e)
 {
 	const struct lb_kind	*k = lb_kind_get("clocks");
 	struct lb_row		*r;
@@ -401,7 +457,7 @@ clock_write(struct lb_vault *v, const struct lb_who *who, const char *name,
 	lb_row_init(r, k);
 	lb_time_format(started, t1);
 	t2[0] = '\0';
-	if (stopped > 0)
+	if (is_stopped)
 		lb_time_format(stopped, t2);
 	if (lb_row_set(r, "name", name, e) == -1 ||
 	    lb_row_set(r, "started", t1, e) == -1 ||
@@ -414,7 +470,7 @@ clock_write(struct lb_vault *v, const struct lb_who *who, const char *name,
 		goto out;
 	}
 	lb_buf_addf(&d, "{\"name\":\"%s\",\"started\":\"%s\"", name, t1);
-	if (stopped > 0)
+	if (is_stopped)
 		lb_buf_addf(&d, ",\"stopped\":\"%s\"", t2);
 	lb_buf_adds(&d, "}");
 	ret = commit(c, who, action, name, &d, e);
@@ -450,8 +506,11 @@ lb_clock_start(struct lb_vault *v, const struct lb_who *who,
 	struct lb_clock_rec	rec;
 	struct lb_change	c;
 	char			t[LB_TIME_STRLEN];
+	char			why[100];
 	int			rc;
 
+	if (lb_time_check_range(at, why, sizeof(why)) == -1)
+		return lb_error(e, "clock %s: start %s", name, why);
 	if ((rc = clock_begin(v, name, &c, &rec, e)) == -1)
 		return -1;
 	if (rc == 1) {
@@ -459,7 +518,7 @@ lb_clock_start(struct lb_vault *v, const struct lb_who *who,
 		lb_time_format(rec.started, t);
 		return lb_error(e, "clock %s already started at %s", name, t);
 	}
-	return clock_write(v, who, name, at, 0, note, "clock.start", &c, e);
+	return clock_write(v, who, name, at, 0, 0, note, "clock.start", &c, e);
 }
 
 int
@@ -468,16 +527,18 @@ lb_clock_stop(struct lb_vault *v, const struct lb_who *who,
 {
 	struct lb_clock_rec	rec;
 	struct lb_change	c;
-	char			t[LB_TIME_STRLEN];
+	char			t[LB_TIME_STRLEN], why[100];
 	int			rc;
 
+	if (lb_time_check_range(at, why, sizeof(why)) == -1)
+		return lb_error(e, "clock %s: stop %s", name, why);
 	if ((rc = clock_begin(v, name, &c, &rec, e)) == -1)
 		return -1;
 	if (rc == 0) {
 		lb_change_abort(&c);
 		return lb_error(e, "clock %s was never started", name);
 	}
-	if (rec.stopped > 0) {
+	if (rec.is_stopped) {
 		lb_change_abort(&c);
 		lb_time_format(rec.stopped, t);
 		return lb_error(e, "clock %s already stopped at %s", name, t);
@@ -488,7 +549,7 @@ lb_clock_stop(struct lb_vault *v, const struct lb_who *who,
 		return lb_error(e, "clock %s cannot stop before it started (%s)",
 		    name, t);
 	}
-	return clock_write(v, who, name, rec.started, at, rec.note,
+	return clock_write(v, who, name, rec.started, 1, at, rec.note,
 	    "clock.stop", &c, e);
 }
 
@@ -505,9 +566,7 @@ on_clock(void *arg, const struct lb_value *vals, const unsigned char *dg,
 	struct clock_scan	*s = arg;
 	struct lb_clock_rec	 rec;
 
-	if (on_clock_row(&rec, vals, dg, dlen) == -1)
-		return lb_error(s->e, "clock %s: bad time in the vault (run "
-		    "lifeboat verify)", rec.name);
+	(void)on_clock_row(&rec, vals, dg, dlen);
 	return s->cb(s->arg, &rec);
 }
 

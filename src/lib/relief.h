@@ -39,6 +39,8 @@ struct lb_relief_rec {
 	char			reference[201];
 	char			at[24];
 	char			actor[81];
+	char			approved_by[201];
+	char			renews[36];
 };
 
 /* What a user gives to record relief; NULL or "" for absent options. */
@@ -52,12 +54,19 @@ struct lb_relief_in {
 	const char	*ports;		/* "2704;2304" */
 	const char	*importer;	/* an importer number of the vault */
 	const char	*reason;
-	const char	*reference;
+	const char	*reference;	/* CBP's reference (discretion: required) */
+	const char	*approved_by;	/* approving CBP office or person
+					 * (discretion: required) */
+	const char	*renews;	/* the relief it renews (its id) */
 };
 
 /*
- * Record relief, every value checked (dates, first <= last, days only
- * and always for an extension, ports, a known importer, an unused id).
+ * Record relief, every value checked (dates, first <= last, in the
+ * calendar's years, days only and always for an extension, ports, a known
+ * importer, an unused id).  Relief is evidence: enforcement discretion
+ * needs CBP's reference and the approving office or person; downtime (a
+ * paper-release authorization, which moves no deadline) needs its ports;
+ * --renews names a relief recorded before.
  * id_out gets the id.  0, or -1 with what is wrong and nothing written.
  */
 int	lb_relief_add(struct lb_vault *, const struct lb_who *,
@@ -81,11 +90,17 @@ struct lb_clock_rec {
 	char	name[36];
 	int64_t	started;
 	int64_t	stopped;	/* 0 while running */
+	int	is_stopped;	/* stopped holds the instant (any value) */
 	char	note[201];
 	const struct lb_clock_def *def;
+	/* A stored time that cannot be read or is outside the calendar:
+	 * listed, flagged, never judged. */
+	int	bad;
+	char	bad_why[120];
 };
 
-/* Start a known clock at `at` (refused when already started). */
+/* Start a known clock at `at` (refused when already started, or when
+ * `at` is outside the calendar's years: lb_time_check_range). */
 int	lb_clock_start(struct lb_vault *, const struct lb_who *,
 	    const char *name, int64_t at, const char *note, struct lb_err *);
 /* Stop it at `at`: the deadline is met (refused before its start). */

@@ -96,12 +96,37 @@ lb_status_deadlines(struct lb_vault *v, int64_t now, struct lb_status *s,
 	n = (int64_t)t->n[LB_DL_OVERDUE];
 	risk(s, "deadlines_overdue", n, "lifeboat deadlines --at-risk; record "
 	    "the relief CBP grants: lifeboat relief add", "%" PRId64
-	    " deadline%s overdue (entry summaries, payments, incident clocks)",
-	    n, n == 1 ? "" : "s");
+	    " deadline%s overdue (entries, entry summaries, payments, "
+	    "incident clocks)", n, n == 1 ? "" : "s");
 	n = (int64_t)t->n[LB_DL_AT_RISK];
 	risk(s, "deadlines_at_risk", n, "lifeboat deadlines --at-risk",
 	    "%" PRId64 " deadline%s due within the at_risk_days setting", n,
 	    n == 1 ? "" : "s");
+	n = (int64_t)t->arrived;
+	risk(s, "entry_15_days", n, "file the entry (or a downtime release) "
+	    "before general order: lifeboat deadlines --at-risk",
+	    "%" PRId64 " arrived or held shipment%s awaiting entry within 15 "
+	    "days of arrival (19 CFR 142.2)", n, n == 1 ? "" : "s");
+	n = (int64_t)t->unauthorized;
+	risk(s, "statements_unauthorized", n, "send the ACH debit "
+	    "authorization for each statement; import statements.csv",
+	    "%" PRId64 " duty payment%s on a statement never authorized", n,
+	    n == 1 ? "" : "s");
+	n = (int64_t)t->expiring;
+	risk(s, "relief_expiring", n, "ask CBP to renew: lifeboat relief add "
+	    "--renews ID", "%" PRId64 " covered deadline%s whose relief ends "
+	    "within the at_risk_days setting", n, n == 1 ? "" : "s");
+	n = (int64_t)t->n[LB_DL_BAD];
+	risk(s, "bad_stored_dates", n, "lifeboat verify; lifeboat deadlines "
+	    "lists each one", "%" PRId64 " stored item%s with a date outside "
+	    "the calendar or unreadable (flagged, not judged)", n,
+	    n == 1 ? "" : "s");
+	risk(s, "no_time_zone", t->zone_unset ? 1 : 0, "lifeboat config set "
+	    "timezone America/Chicago", "no time zone set: due times are "
+	    "shown in UTC and times without an offset are refused");
+	risk(s, "time_zone_unavailable", t->zone_bad ? 1 : 0, "install tzdata "
+	    "or set another zone: lifeboat config set timezone NAME",
+	    "the vault's time zone cannot be loaded: deadlines judged in UTC");
 	lb_agenda_free(a);
 	return 0;
 }

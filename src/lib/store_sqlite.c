@@ -52,7 +52,7 @@ struct sq_store {
 	sqlite3_stmt	*rbegin, *rtouch;	/* read snapshots */
 	int		 read_depth;
 	sqlite3_stmt	*meta_get, *meta_set;
-	sqlite3_stmt	*row_stmt[16];	/* row_queries, when prepared */
+	sqlite3_stmt	*row_stmt[32];	/* row_queries, when prepared */
 	char		*path;
 	pthread_t	 checker;
 	int		 checking;
@@ -951,7 +951,7 @@ static const struct {
 	 */
 	{ "released_shipments",
 	    "SELECT ref, importer_number, release_date, entry_number, "
-	    "port_entry, summary_date FROM shipment WHERE status = "
+	    "port_entry, summary_date, rowid FROM shipment WHERE status = "
 	    "'released' AND release_date IS NOT NULL AND (?1 IS NULL OR "
 	    "importer_number = ?1) ORDER BY ref" },
 	{ "line_duties",
@@ -960,7 +960,7 @@ static const struct {
 	{ "pms_clients",
 	    "SELECT importer_number FROM client WHERE pms = 1" },
 	{ "recovery_done",
-	    "SELECT shipment_ref, task FROM recovery WHERE state IN "
+	    "SELECT shipment_ref, task, state FROM recovery WHERE state IN "
 	    "('transmitted', 'accepted')" },
 	/* The recovery queue: every shipment that drew a number of the
 	 * reserve, was released on paper, or has a task recorded, times the
@@ -1075,6 +1075,23 @@ static const struct {
 	    "FROM entry_use WHERE shipment_ref = ?1 AND state = 'drawn') OR "
 	    "EXISTS (SELECT 1 FROM recovery WHERE shipment_ref = ?1) "
 	    "ORDER BY t.ord" },
+	/*
+	 * The deadlines of issue 9 (agenda.c): arrived or held shipments not
+	 * released (the 15-day entry, ?1 an importer or NULL), the
+	 * statements, and which shipment is on which statement.
+	 */
+	{ "arrived_shipments",
+	    "SELECT ref, importer_number, arrival_date, entry_number, "
+	    "port_entry FROM shipment WHERE status IN ('arrived', 'held') "
+	    "AND release_date IS NULL AND arrival_date IS NOT NULL AND "
+	    "(?1 IS NULL OR importer_number = ?1) ORDER BY ref" },
+	{ "statement_rows",
+	    "SELECT statement_number, type, statement_date, due_date, "
+	    "authorized_date, paid_date FROM statement" },
+	/* By rowid: the partial index shipment_statement covers it. */
+	{ "shipment_statements",
+	    "SELECT rowid, statement_number FROM shipment WHERE "
+	    "statement_number IS NOT NULL" },
 };
 #define NROW_QUERIES	(sizeof(row_queries) / sizeof(row_queries[0]))
 _Static_assert(NROW_QUERIES <= sizeof(((struct sq_store *)0)->row_stmt) /

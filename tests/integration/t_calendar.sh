@@ -16,12 +16,19 @@ assert all(set(x) >= {"date", "name"} for x in h)
 ' "$T/h2026.json"
 lb calendar holidays 2021 --json > "$T/h2021.json"
 lb calendar holidays 2022 --json > "$T/h2022.json"
-expect_rc "New Year 2022 observed on 2021-12-31, none in January 2022" 0 python3 -c '
+expect_rc "OPM: New Year 2022, observed 2021-12-31, is in 2022's list" 0 python3 -c '
 import json, sys
 a = [x["date"] for x in json.load(open(sys.argv[1]))]
 b = [x["date"] for x in json.load(open(sys.argv[2]))]
-assert "2021-12-31" in a and not any(d.startswith("2022-01-0") for d in b), (a, b)
+assert "2021-12-31" not in a and b[0] == "2021-12-31", (a, b)
+assert not any(d.startswith("2022-01-0") for d in b), b
 ' "$T/h2021.json" "$T/h2022.json"
+lb calendar holidays 2028 --json > "$T/h2028.json"
+expect_rc "OPM: New Year 2028 observed Friday 2027-12-31, in 2028" 0 python3 -c '
+import json, sys
+h = json.load(open(sys.argv[1]))
+assert h[0]["date"] == "2027-12-31" and h[0]["observed"], h[0]
+' "$T/h2028.json"
 lb calendar holidays 2020 --json > "$T/h2020.json"
 expect_rc "no Juneteenth before 2021" 0 python3 -c '
 import json, sys
@@ -64,3 +71,22 @@ expect_grep "bad date says why" "$T/err" "not a leap year"
 expect_rc "bad month" 2 lb calendar pms 2026-13
 expect_rc "unknown subcommand" 2 lb calendar easter 2026
 expect_rc "help" 0 lb calendar --help
+
+# The built-in data: the file in data/, byte for byte, loaded by default.
+expect_rc "calendar data" 0 lb calendar data
+cp "$T/out" "$T/data.cal"
+expect_rc "built-in data is data/calendar/us-federal.cal" 0 cmp "$T/data.cal" "$LIFEBOAT_TOP/data/calendar/us-federal.cal"
+expect_rc "published PMS 2025 by default" 0 lb calendar pms 2025-01 --json
+expect_eq "published January 2025 wins over the computed (closure of Jan 9)" "$(cat "$T/out")" '{"month":"2025-01","preliminary":"2025-01-16","due":"2025-01-23","published":true}'
+expect_rc "closures by executive order by default" 0 lb calendar holidays 2025
+expect_grep "2025-01-09 closure" "$T/out" "^2025-01-09  National Day of Mourning"
+expect_grep "2025-12-26 closure" "$T/out" "^2025-12-26  Day after Christmas"
+expect_rc "2024 closure" 0 lb calendar holidays 2024
+expect_grep "2024-12-24 closure" "$T/out" "^2024-12-24  Christmas Eve"
+expect_rc "2026 computed" 0 lb calendar pms 2026-01 --json
+expect_grep "2026 not published" "$T/out" '"published":false'
+: > "$T/none.cal"
+expect_rc "a file replaces the built-in data" 0 lb calendar pms 2025-01 --file "$T/none.cal" --json
+expect_eq "without the data: computed, with no closure" "$(cat "$T/out")" '{"month":"2025-01","preliminary":"2025-01-16","due":"2025-01-23","published":false}'
+expect_rc "no closure without the data" 0 lb calendar holidays 2025 --file "$T/none.cal"
+expect_eq "none" "$(grep -c Mourning "$T/out")" 0

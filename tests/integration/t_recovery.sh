@@ -63,7 +63,7 @@ expect_eq "pending left" "$(python3 -c 'import json,sys; print(len(json.load(sys
 # The attachment: for HL26-000001 (released normally, B76-1234567-1).
 expect_rc "no discretion recorded" 1 lb recovery attachment B76-1234567-1
 expect_grep "says what to record" "$T/err" "no enforcement discretion recorded covers entry B76-1234567-1 \(its summary is due 2026-12-07, port 2704\)"
-lb relief add --type discretion --from 2026-12-01 --to 2026-12-11 --covers all --reason "Ransomware attack on the broker's systems since 2026-11-30" --reference "CBP OT/OFO email of 2026-12-02" >/dev/null
+lb relief add --type discretion --from 2026-12-01 --to 2026-12-11 --covers all --reason "Ransomware attack on the broker's systems since 2026-11-30" --reference "CBP OT/OFO email of 2026-12-02" --approved-by "CBP Office of Trade" >/dev/null
 expect_rc "attachment text" 0 lb recovery attachment b7612345671 --date 2026-12-09
 cp "$T/out" "$T/att.txt"
 expect_grep "names the broker" "$T/att.txt" "Harborline Customs Brokerage LLC"

@@ -322,7 +322,7 @@ cell() {
 	"POST /shipments/{ref}/void") a+=("${FORM[@]}" --data-urlencode "reason=matrix" --data-urlencode "csrf=$cs") ;;
 	"POST /shipments/{ref}/conflicts") a+=("${FORM[@]}" --data-urlencode "field=bond_amount" --data-urlencode "resolution=keep" --data-urlencode "reason=matrix" --data-urlencode "csrf=$cs") ;;
 	"POST /api/v1/recovery/{ref}/{task}") a+=(--data-binary '{"state":"transmitted"}') ;;
-	"POST /api/v1/relief") a+=(--data-binary "{\"type\":\"discretion\",\"from\":\"2026-01-05\",\"to\":\"2026-01-06\",\"reason\":\"matrix $who\"}") ;;
+	"POST /api/v1/relief") a+=(--data-binary "{\"type\":\"discretion\",\"from\":\"2026-01-05\",\"to\":\"2026-01-06\",\"reason\":\"matrix $who\",\"reference\":\"CBP ref\",\"approved_by\":\"CBP OT\"}") ;;
 	"POST /api/v1/users") a+=(--data-binary "{\"name\":\"mx-json-$ucount\",\"role\":\"auditor\",\"password\":\"matrix-pass-phrase-$ucount\"}") ;;
 	"POST /api/v1/users/{name}/"*) a+=(--data-binary '{}') ;;
 	"POST /api/v1/clocks/{name}/"*) a+=(--data-binary '{}') ;;
@@ -903,7 +903,7 @@ expect_eq "api: void it twice: 409" "$code" 409
 as staff GET "/api/v1/recovery/attachment/$ENTRY_REL"
 expect_eq "api: attachment with no discretion covering it: 422" "$code" 422
 as staff POST /api/v1/relief "${W[@]}" "${JSON[@]}" \
-    --data-binary '{"type":"discretion","from":"2026-01-01","to":"2027-12-31","reason":"ACE outage at the broker","reference":"CSMS 99"}'
+    --data-binary '{"type":"discretion","from":"2026-01-01","to":"2027-12-31","reason":"ACE outage at the broker","reference":"CSMS 99","approved_by":"CBP Office of Trade"}'
 expect_eq "api: a discretion covering it: 201" "$code" 201
 as auditor GET "/api/v1/recovery/attachment/$ENTRY_REL"
 expect_eq "api: the attachment as the auditor: 200" "$code:$(head -c 4 "$T/body")" "200:%PDF"

@@ -523,6 +523,85 @@ test_date_paper(void **state)
 	}
 }
 
+/*
+ * The calendar's range (issue 9): every date a deadline is computed from
+ * must be in 1971-2199; lb_date_parse alone still reads 1900-2199 (dates
+ * of birth).
+ */
+static void
+test_check_range(void **state)
+{
+	static const struct {
+		const char	*date;
+		int		 rc;
+	} cases[] = {
+		{ "1970-06-02", -1 },	/* the reviewers' shipment */
+		{ "1970-12-31", -1 },
+		{ "1971-01-01", 0 },
+		{ "2026-12-04", 0 },
+		{ "2199-12-31", 0 },
+		{ "1926-12-01", -1 },	/* the reviewers' clock */
+		{ "1900-01-01", -1 },
+	};
+	char	why[160];
+	int64_t	d;
+	size_t	i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(lb_date_parse(cases[i].date, 10, &d, NULL, 0),
+		    0);
+		why[0] = '\0';
+		assert_int_equal(lb_date_check_range(d, why, sizeof(why)),
+		    cases[i].rc);
+		assert_int_equal(lb_time_check_range(d * 86400 + 43200, NULL,
+		    0), cases[i].rc);
+		if (cases[i].rc == -1) {
+			assert_non_null(strstr(why, cases[i].date));
+			assert_non_null(strstr(why, "1971-2199"));
+		}
+	}
+	/* The last second of 1970 and the first after 2199, as instants. */
+	assert_int_equal(lb_time_check_range(365 * 86400 - 1, NULL, 0), -1);
+	assert_int_equal(lb_time_check_range(365 * 86400, NULL, 0), 0);
+	d = lb_days_from_civil(2200, 1, 1);
+	assert_int_equal(lb_time_check_range(d * 86400 - 1, NULL, 0), 0);
+	assert_int_equal(lb_time_check_range(d * 86400, NULL, 0), -1);
+	assert_int_equal(lb_date_check_range(INT64_C(-365000000), NULL, 0), -1);
+}
+
+/* Whether a date-time carried a zone designator. */
+static void
+test_time_parse_zoned(void **state)
+{
+	static const struct {
+		const char	*in;
+		int		 zoned;
+		const char	*as_utc;
+	} cases[] = {
+		{ "2026-12-04T09:00", 0, "2026-12-04T09:00:00Z" },
+		{ "2026-12-04 09:00:30.5", 0, "2026-12-04T09:00:30Z" },
+		{ "2026-12-04", 0, "2026-12-04T00:00:00Z" },
+		{ "2026-12-04T09:00Z", 1, "2026-12-04T09:00:00Z" },
+		{ "2026-12-04T09:00:00-06:00", 1, "2026-12-04T15:00:00Z" },
+		{ "2026-12-04T09:00:00+00:00", 1, "2026-12-04T09:00:00Z" },
+	};
+	char	out[LB_TIME_STRLEN];
+	int64_t	t;
+	size_t	i;
+	int	zoned;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		zoned = -1;
+		assert_int_equal(lb_time_parse_zoned(cases[i].in,
+		    strlen(cases[i].in), &t, &zoned, NULL, 0), 0);
+		assert_int_equal(zoned, cases[i].zoned);
+		lb_time_format(t, out);
+		assert_string_equal(out, cases[i].as_utc);
+	}
+	assert_int_equal(lb_time_parse_zoned("2026-13-04T09:00", 16, &t,
+	    &zoned, NULL, 0), -1);
+}
+
 int
 main(void)
 {
@@ -539,6 +618,8 @@ main(void)
 		cmocka_unit_test(test_time_format),
 		cmocka_unit_test(test_time_round_trip),
 		cmocka_unit_test(test_date_paper),
+		cmocka_unit_test(test_check_range),
+		cmocka_unit_test(test_time_parse_zoned),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -18,9 +18,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "calendar.h"
 #include "date.h"
 #include "deadline.h"
+#include "tz.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -227,14 +230,30 @@ test_exposure(void **state)
 	size_t			 i;
 
 	for (i = 0; i < NELEM(cases); i++) {
+		/* The summary's own basis shows when the duty is paid... */
 		shipment(&s, "2026-11-20", 0, cases[i].duty);
+		s.payment_done = 1;
 		assert_int_equal(lb_deadlines_shipment(cal, &rules, NULL, 0,
 		    &s, at(cases[i].as_of), d), 0);
 		print_message("case %zu\n", i);
 		assert_int_equal(d[0].exposure_cents, cases[i].summary);
-		assert_int_equal(d[1].exposure_cents, cases[i].payment);
+		assert_int_equal(d[0].est, LB_EST_MITIGATION);
 		assert_int_equal(d[0].if_missed, cases[i].if_missed);
 		assert_non_null(strstr(basis(&d[0]), "release on 2026-11-20"));
+		/* ...the deposit's when the summary is filed... */
+		s.payment_done = 0;
+		s.summary_done = 1;
+		assert_int_equal(lb_deadlines_shipment(cal, &rules, NULL, 0,
+		    &s, at(cases[i].as_of), d), 0);
+		assert_int_equal(d[1].exposure_cents, cases[i].payment);
+		assert_int_equal(d[1].est, LB_EST_BOND);
+		/* ...and one basis when both are late the same day. */
+		s.summary_done = 0;
+		assert_int_equal(lb_deadlines_shipment(cal, &rules, NULL, 0,
+		    &s, at(cases[i].as_of), d), 0);
+		assert_int_equal(d[0].est, LB_EST_WITH_PAYMENT);
+		assert_int_equal(d[0].exposure_cents, -1);
+		assert_int_equal(d[1].exposure_cents, cases[i].payment);
 	}
 	/* Not at risk: no estimate. */
 	shipment(&s, "2026-11-20", 0, 123456);
@@ -258,11 +277,13 @@ test_texts(void **state)
 	char	r[LB_DL_RULE_MAX];
 
 	lb_deadline_rule(&rules, LB_DL_SUMMARY, r, sizeof(r));
-	assert_string_equal(r, "estimate, to confirm: $100 + 0.1% of the duty "
-	    "per day late (CBP mitigation practice for a late entry summary)");
+	assert_string_equal(r, "late summary, estimate, to confirm: $100 + "
+	    "0.1% of the duty per day late (CBP mitigation practice)");
 	lb_deadline_rule(&rules, LB_DL_PAYMENT, r, sizeof(r));
-	assert_string_equal(r, "estimate, to confirm: the greater of 2 x the "
-	    "unpaid duty or $1,000 (19 CFR 113.62)");
+	assert_string_equal(r, "late deposit, estimate, to confirm: the "
+	    "greater of 2 x the unpaid duty or $1,000 (19 CFR 113.62)");
+	lb_deadline_est_rule(&rules, LB_EST_WITH_PAYMENT, r, sizeof(r));
+	assert_non_null(strstr(r, "one basis per lateness"));
 }
 
 static void
@@ -353,7 +374,9 @@ test_clock(void **state)
 	assert_date(d.due_day, "2026-11-30");
 	assert_int_equal(d.left_secs, 48 * 3600);
 	assert_int_equal(d.state, LB_DL_AT_RISK);
-	assert_int_equal(d.left_workdays, 1);
+	/* A clock counts hours, never working days (the web showed "0
+	 * working days left" with 52 hours to go). */
+	assert_int_equal(d.left_workdays, -1);
 	assert_int_equal(d.exposure_cents, -1);
 	assert_non_null(strstr(basis(&d), "111.21(b)"));
 
@@ -392,6 +415,241 @@ test_out_of_range(void **state)
 	lb_cal_free(cal);
 }
 
+/*
+ * 19 CFR 142.2(a): entry within 15 calendar days of arrival.  The day of
+ * arrival does not count, weekends and holidays do, and the due day does
+ * not roll forward.
+ */
+static void
+test_entry_15_days(void **state)
+{
+	static const struct {
+		const char	*arrival, *as_of, *due;
+		enum lb_dl_state state;
+		int64_t		 late;
+		const char	*why;
+	} cases[] = {
+		{ "2026-12-01", "2026-12-01T12:00:00Z", "2026-12-16", LB_DL_OK,
+		    0, "arrived today: 15 days to go" },
+		{ "2026-12-01", "2026-12-14T12:00:00Z", "2026-12-16",
+		    LB_DL_AT_RISK, 0, "two working days left (15, 16)" },
+		{ "2026-12-01", "2026-12-16T23:59:59Z", "2026-12-16",
+		    LB_DL_AT_RISK, 0, "the last second of the due day" },
+		{ "2026-12-01", "2026-12-17T00:00:00Z", "2026-12-16",
+		    LB_DL_OVERDUE, 1, "general order from the 17th" },
+		{ "2026-12-10", "2026-12-22T12:00:00Z", "2026-12-25",
+		    LB_DL_AT_RISK, 0, "due on Christmas: no roll-over" },
+		{ "2028-02-20", "2028-02-21T00:00:00Z", "2028-03-06", LB_DL_OK,
+		    0, "February 29 counts" },
+		{ "2026-11-01", "2026-12-01T00:00:00Z", "2026-11-16",
+		    LB_DL_OVERDUE, 15, "15 days late" },
+	};
+	struct lb_calendar	*cal = lb_cal_new();
+	struct lb_dl_shipment	 s;
+	struct lb_deadline	 d;
+	size_t			 i;
+
+	for (i = 0; i < NELEM(cases); i++) {
+		print_message("%s\n", cases[i].why);
+		shipment(&s, cases[i].arrival, 0, 0);
+		s.unreleased = 1;
+		s.arrival_day = day(cases[i].arrival);
+		assert_int_equal(lb_deadline_entry(cal, &rules, &s,
+		    at(cases[i].as_of), &d), 0);
+		assert_int_equal(d.kind, LB_DL_ENTRY);
+		assert_date(d.due_day, cases[i].due);
+		assert_int_equal(d.state, cases[i].state);
+		assert_int_equal(d.late_days, cases[i].late);
+		assert_int_equal(d.exposure_cents, -1);
+		assert_int_equal(d.est, LB_EST_NONE);
+		assert_non_null(strstr(basis(&d), "142.2(a)"));
+	}
+	/* Out of the calendar: refused, for the caller to flag. */
+	shipment(&s, "1970-06-02", 0, 0);
+	s.arrival_day = day("1970-06-02");
+	assert_int_equal(lb_deadline_entry(cal, &rules, &s,
+	    at("2026-12-01T00:00:00Z"), &d), -1);
+	s.arrival_day = day("2199-12-25");
+	assert_int_equal(lb_deadline_entry(cal, &rules, &s,
+	    at("2026-12-01T00:00:00Z"), &d), -1);
+	lb_cal_free(cal);
+}
+
+/* A payment is met by payment; an authorization not sent is at risk. */
+static void
+test_statement_payment(void **state)
+{
+	static const struct {
+		int		 stmt, authorized, paid, summary, has_due;
+		const char	*due_given, *as_of, *due;
+		enum lb_dl_state state;
+		int		 unauthorized;
+		const char	*why;
+	} cases[] = {
+		{ 0, 0, 0, 1, 0, NULL, "2026-11-23T00:00:00Z", "2026-12-07",
+		    LB_DL_OK, 0, "summary filed, no statement known: unpaid" },
+		{ 0, 0, 0, 1, 0, NULL, "2026-12-08T00:00:00Z", "2026-12-07",
+		    LB_DL_OVERDUE, 0, "a filed summary pays nothing" },
+		{ 1, 0, 0, 1, 0, NULL, "2026-11-23T00:00:00Z", "2026-12-07",
+		    LB_DL_AT_RISK, 1, "daily statement never authorized" },
+		{ 1, 1, 0, 1, 0, NULL, "2026-11-23T00:00:00Z", "2026-12-07",
+		    LB_DL_OK, 0, "authorized, not yet debited" },
+		{ 1, 1, 1, 1, 0, NULL, "2026-12-20T00:00:00Z", "2026-12-07",
+		    LB_DL_MET, 0, "paid" },
+		{ 1, 1, 0, 1, 1, "2026-12-10", "2026-12-05T00:00:00Z",
+		    "2026-12-10", LB_DL_OK, 0, "CBP's due date wins" },
+		{ 2, 1, 0, 1, 0, NULL, "2026-11-23T00:00:00Z", "2026-12-21",
+		    LB_DL_OK, 0, "periodic statement: the PMS date" },
+		{ 2, 0, 0, 1, 0, NULL, "2026-12-01T00:00:00Z", "2026-12-21",
+		    LB_DL_AT_RISK, 1, "periodic, never authorized" },
+	};
+	struct lb_calendar	*cal = lb_cal_new();
+	struct lb_dl_shipment	 s;
+	struct lb_deadline	 d[2];
+	size_t			 i;
+
+	for (i = 0; i < NELEM(cases); i++) {
+		print_message("%s\n", cases[i].why);
+		shipment(&s, "2026-11-20", 0, 123456);
+		s.summary_done = cases[i].summary;
+		s.stmt = cases[i].stmt;
+		s.stmt_authorized = cases[i].authorized;
+		s.payment_done = cases[i].paid;
+		s.stmt_has_due = cases[i].has_due;
+		if (cases[i].due_given != NULL)
+			s.stmt_due_day = day(cases[i].due_given);
+		assert_int_equal(lb_deadlines_shipment(cal, &rules, NULL, 0,
+		    &s, at(cases[i].as_of), d), 0);
+		assert_date(d[1].due_day, cases[i].due);
+		assert_int_equal(d[1].state, cases[i].state);
+		assert_int_equal(d[1].unauthorized, cases[i].unauthorized);
+		if (cases[i].state == LB_DL_AT_RISK ||
+		    cases[i].state == LB_DL_OVERDUE) {
+			assert_int_equal(d[1].est, LB_EST_BOND);
+			assert_true(d[1].exposure_cents >= 100000);
+		} else
+			assert_int_equal(d[1].exposure_cents, -1);
+	}
+	lb_cal_free(cal);
+}
+
+/* What is left, in the unit that fits. */
+static void
+test_left_text(void **state)
+{
+	struct lb_calendar	*cal = lb_cal_new();
+	struct lb_deadline	 d;
+	struct lb_dl_shipment	 s;
+	char			 t[LB_DL_LEFT_MAX];
+	int64_t			 start = at("2026-12-01T00:00:00Z");
+
+	/* The reviewers' case: 52h37m from due on the 72-hour clock. */
+	assert_int_equal(lb_deadline_clock(cal, &rules, start, 72, 0,
+	    start + 72 * 3600 - (52 * 3600 + 37 * 60), &d), 0);
+	lb_deadline_left(&d, t, sizeof(t));
+	assert_string_equal(t, "52h37m left");
+	assert_int_equal(d.state, LB_DL_OK);
+	assert_int_equal(lb_deadline_clock(cal, &rules, start, 72, 0,
+	    start + 73 * 3600 + 60 * 5, &d), 0);
+	lb_deadline_left(&d, t, sizeof(t));
+	assert_string_equal(t, "1h05m late");
+	shipment(&s, "2026-11-20", 0, 0);
+	assert_int_equal(lb_deadlines_shipment(cal, &rules, NULL, 0, &s,
+	    at("2026-12-03T12:00:00Z"), (struct lb_deadline[2]){ d, d }), 0);
+	lb_cal_free(cal);
+}
+
+/* A clock started or stopped before 1971 cannot be judged. */
+static void
+test_clock_range(void **state)
+{
+	struct lb_calendar	*cal = lb_cal_new();
+	struct lb_deadline	 d;
+
+	assert_int_equal(lb_deadline_clock2(cal, &rules,
+	    at("1926-12-01T00:00:00Z"), 72, 0, at("2026-12-01T00:00:00Z"),
+	    &d), -1);
+	/* Stopped at a negative instant: stopped all the same. */
+	assert_int_equal(lb_deadline_clock2(cal, &rules,
+	    at("1971-01-02T00:00:00Z"), 72, 1, at("2026-12-01T00:00:00Z"),
+	    &d), 0);
+	assert_int_equal(d.state, LB_DL_MET);
+	lb_cal_free(cal);
+}
+
+static struct lb_tz *
+chicago(void)
+{
+	static unsigned char	 buf[LB_TZ_MAX_FILE];
+	struct lb_tz		*tz = NULL;
+	FILE			*f;
+	size_t			 n;
+
+	assert_non_null(f = fopen("fuzz/corpus/tz/America_Chicago", "rb"));
+	n = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	assert_int_equal(lb_tz_parse(buf, n, &tz, NULL, 0), 0);
+	return tz;
+}
+
+/*
+ * Due times are the end of the due day in the vault's zone, across the
+ * DST changes; "today" is the as-of instant's day there.  The agenda's
+ * cache of day ends gives the same instants as the zone.
+ */
+static void
+test_zone_due(void **state)
+{
+	static const struct {
+		const char	*release, *due, *due_at, *why;
+	} cases[] = {
+		{ "2026-10-20", "2026-11-03", "2026-11-04T06:00:00Z",
+		    "after the fall back: CST, UTC-6" },
+		{ "2026-02-27", "2026-03-13", "2026-03-14T05:00:00Z",
+		    "after the spring forward: CDT, UTC-5" },
+		{ "2026-11-20", "2026-12-07", "2026-12-08T06:00:00Z",
+		    "winter" },
+	};
+	struct lb_dl_rules	 r = rules, rc = rules;
+	struct lb_calendar	*cal = lb_cal_new();
+	struct lb_tz		*tz = chicago();
+	struct lb_dl_shipment	 s;
+	struct lb_deadline	 d[2], dc[2];
+	int64_t			 ends[40], first = day("2026-11-01");
+	size_t			 i;
+
+	r.tz = tz;
+	rc.tz = tz;
+	for (i = 0; i < NELEM(ends); i++)
+		ends[i] = lb_tz_day_end(tz, first + (int64_t)i);
+	rc.day_end = ends;
+	rc.day_end_first = first;
+	rc.day_end_n = NELEM(ends);
+	for (i = 0; i < NELEM(cases); i++) {
+		print_message("%s\n", cases[i].why);
+		shipment(&s, cases[i].release, 0, 0);
+		assert_int_equal(lb_deadlines_shipment(cal, &r, NULL, 0, &s,
+		    at("2026-01-01T00:00:00Z"), d), 0);
+		assert_date(d[0].due_day, cases[i].due);
+		assert_int_equal(d[0].due_at, at(cases[i].due_at));
+		assert_int_equal(lb_deadlines_shipment(cal, &rc, NULL, 0, &s,
+		    at("2026-01-01T00:00:00Z"), dc), 0);
+		assert_int_equal(dc[0].due_at, d[0].due_at);
+		assert_int_equal(dc[1].due_at, d[1].due_at);
+	}
+	/* 23:30 on the due day in Chicago is 05:30 UTC the next day: in
+	 * UTC that would be overdue, in the vault's zone it is not yet. */
+	shipment(&s, "2026-11-20", 0, 0);
+	assert_int_equal(lb_deadlines_shipment(cal, &r, NULL, 0, &s,
+	    at("2026-12-08T05:30:00Z"), d), 0);
+	assert_int_equal(d[0].state, LB_DL_AT_RISK);
+	assert_int_equal(lb_deadlines_shipment(cal, &rules, NULL, 0, &s,
+	    at("2026-12-08T05:30:00Z"), d), 0);
+	assert_int_equal(d[0].state, LB_DL_OVERDUE);
+	lb_tz_free(tz);
+	lb_cal_free(cal);
+}
+
 int
 main(void)
 {
@@ -404,6 +662,11 @@ main(void)
 		cmocka_unit_test(test_relief),
 		cmocka_unit_test(test_clock),
 		cmocka_unit_test(test_out_of_range),
+		cmocka_unit_test(test_entry_15_days),
+		cmocka_unit_test(test_statement_payment),
+		cmocka_unit_test(test_left_text),
+		cmocka_unit_test(test_clock_range),
+		cmocka_unit_test(test_zone_due),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
