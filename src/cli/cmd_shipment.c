@@ -15,6 +15,7 @@
 #include "row.h"
 #include "rowjson.h"
 #include "shipment.h"
+#include "tz.h"
 
 static const char shipment_usage[] =
     "usage: lifeboat shipment list [--status S] [--importer N] [--q TEXT] "
@@ -281,12 +282,26 @@ struct show_ctx {
 	struct lb_buf	*b;
 	int		 json;
 	int		 n;
+	struct lb_tz	*tz;
 };
+
+/* A stored UTC time for people, in the vault's zone when it has one. */
+static const char *
+people_time(const struct lb_tz *tz, const char *at, char *out, size_t len)
+{
+	int64_t	secs;
+
+	if (tz == NULL || lb_time_parse(at, strlen(at), &secs, NULL, 0) == -1)
+		return at;
+	lb_tz_format(tz, secs, 0, out, len);
+	return out[0] != '\0' ? out : at;
+}
 
 static int
 on_owned_show(void *arg, const struct lb_owned_rec *r)
 {
 	struct show_ctx	*s = arg;
+	char		 when[LB_TZ_HUMAN_STRLEN];
 
 	if (s->json) {
 		lb_buf_adds(s->b, s->n++ ? "," : "");
@@ -319,8 +334,9 @@ on_owned_show(void *arg, const struct lb_owned_rec *r)
 	if (s->n++ == 0)
 		printf("\nDecided in Lifeboat (kept over the feed):\n");
 	printf("  %-18s %-24s by %s, %s, %s%s%s\n", r->field,
-	    r->value[0] ? r->value : "(none)", r->actor, r->at, r->source,
-	    r->reason[0] ? ": " : "", r->reason);
+	    r->value[0] ? r->value : "(none)", r->actor, people_time(s->tz,
+	    r->at, when, sizeof(when)), r->source, r->reason[0] ? ": " : "",
+	    r->reason);
 	if (strcmp(r->state, "conflict") == 0)
 		printf("  %-18s ! the feed says \"%s\" (%s): resolve with "
 		    "lifeboat shipment resolve\n", "", r->feed_value,
@@ -377,7 +393,7 @@ shipment_show(struct cli *c, int argc, char **argv)
 	struct lb_vault		*v;
 	struct lb_err		 e;
 	struct lb_buf		 b;
-	struct show_ctx		 so;
+	struct show_ctx		 so = { NULL, 0, 0, NULL };
 	struct lines_ctx	 lc;
 	const char		*ref;
 	size_t			 i;
@@ -428,6 +444,8 @@ shipment_show(struct cli *c, int argc, char **argv)
 	memset(&lc, 0, sizeof(lc));
 	so.b = lc.b = &b;
 	so.json = lc.json = json;
+	if (!json)
+		(void)cli_zone(v, &so.tz);
 	if (json) {
 		lb_buf_adds(&b, "{\"ref\":");
 		lb_buf_add_json_str(&b, ref, strlen(ref));
@@ -485,11 +503,16 @@ shipment_show(struct cli *c, int argc, char **argv)
 			goto out;
 		}
 		fputs(lb_buf_cstr(&b), stdout);
-	} else if (relrc == 1)
+	} else if (relrc == 1) {
+		char	when[LB_TZ_HUMAN_STRLEN];
+
 		printf("\nReleased on paper: %s at port %s under %s, recorded by "
 		    "%s at %s%s%s\n", rel.date, rel.port, rel.entry, rel.actor,
-		    rel.at, rel.note[0] ? ": " : "", rel.note);
+		    people_time(so.tz, rel.at, when, sizeof(when)),
+		    rel.note[0] ? ": " : "", rel.note);
+	}
 out:
+	lb_tz_free(so.tz);
 	lb_shiprow_free(r);
 	free(r);
 	lb_buf_free(&b);

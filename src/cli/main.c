@@ -17,6 +17,7 @@
 #include <sodium.h>
 
 #include "cli.h"
+#include "tz.h"
 
 static const struct {
 	const char	*name;
@@ -65,11 +66,16 @@ usage(FILE *f)
 int64_t
 cli_today(struct cli *c, struct lb_vault *v)
 {
-	/* The UTC day: the vault's time zone takes over with the zone
-	 * module (issue 9, section 2). */
-	(void)v;
-	return c->who.now >= 0 ? c->who.now / 86400 : (c->who.now - 86399) /
-	    86400;
+	struct lb_tz	*tz = NULL;
+	int64_t		 day;
+
+	/* The broker's day; without a zone (status says so) the UTC day. */
+	if (cli_zone(v, &tz) == -1 || tz == NULL)
+		return c->who.now >= 0 ? c->who.now / 86400 :
+		    (c->who.now - 86399) / 86400;
+	day = lb_tz_local_day(tz, c->who.now);
+	lb_tz_free(tz);
+	return day;
 }
 
 void

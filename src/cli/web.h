@@ -96,6 +96,11 @@ web_handler	api_settings, api_checkpoint, api_verify;
 web_handler	api_attachment, api_void;
 web_handler	api_ship_release, api_ship_set, api_ship_resolve, api_conflicts;
 web_handler	ui_ship_release, ui_ship_set, ui_ship_void, ui_ship_resolve;
+web_handler	ui_conflicts;
+/* Around a page handler: the vault's time zone for ui_time (web_ui.c), one
+ * load per page, held by the thread. */
+void		ui_zone_begin(struct web_req *);
+void		ui_zone_end(void);
 
 web_handler	ui_asset, ui_login, ui_login_post, ui_logout, ui_home;
 web_handler	ui_shipments, ui_shipment, ui_draw, ui_pack, ui_deadlines;

@@ -73,6 +73,8 @@ int	api_draw_number(struct web_req *, char number[LB_ENTRY_STRLEN],
  * arguments ref, date, port, note / field, value, reason / field,
  * resolution, reason: 0 or -1 (*e). */
 int	web_ship_release(struct web_req *, struct lb_err *);
+/* The broker's current day (the vault's zone; UTC without one). */
+int64_t	web_today(struct web_req *);
 int	web_ship_set(struct web_req *, struct lb_err *);
 int	web_ship_resolve(struct web_req *, struct lb_err *);
 struct lb_owned_rec;

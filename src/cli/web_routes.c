@@ -320,6 +320,8 @@ const struct web_route web_routes[] = {
 	    "resolve a conflict with the feed (form)"),
 	R("/deadlines", GET, READ | CLI, NP(p_dl_page), LB_R_PAGE,
 	    ui_deadlines, "deadlines page (a client: its own)"),
+	R("/conflicts", GET, READ, NOPARAMS, LB_R_PAGE, ui_conflicts,
+	    "fields where the feed disagrees with what Lifeboat decided"),
 	R("/recovery", GET, READ, NP(p_recovery), LB_R_PAGE, ui_recovery,
 	    "recovery queue page"),
 	R("/employees", GET, READ, NP(p_employees), LB_R_PAGE, ui_employees,

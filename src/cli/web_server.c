@@ -866,6 +866,15 @@ dispatch_in(struct web *w, struct conn *c)
 	}
 	if (!decoded && body_args(c, &e) == -1)
 		return web_problem(rq, 400, "bad request body", e.msg);
+	if (page) {
+		enum MHD_Result	ret;
+
+		/* Pages show times in the broker's zone. */
+		ui_zone_begin(rq);
+		ret = web_routes[c->route_ix].fn(rq);
+		ui_zone_end();
+		return ret;
+	}
 	return web_routes[c->route_ix].fn(rq);
 }
 

@@ -13,6 +13,21 @@
 #include "shipment.h"
 #include "web.h"
 #include "web_api.h"
+#include "zone.h"
+
+int64_t
+web_today(struct web_req *rq)
+{
+	struct lb_tz	*tz = NULL;
+	struct lb_err	 e;
+	int64_t		 day;
+
+	if (lb_zone_of_vault(rq->v, NULL, &tz, NULL, &e) == -1 || tz == NULL)
+		return rq->now >= 0 ? rq->now / 86400 : 0;
+	day = lb_tz_local_day(tz, rq->now);
+	lb_tz_free(tz);
+	return day;
+}
 
 int
 web_ship_release(struct web_req *rq, struct lb_err *e)
@@ -27,7 +42,7 @@ web_ship_release(struct web_req *rq, struct lb_err *e)
 		return lb_error(e, "date: %s", why);
 	return lb_shipment_release(rq->v, &rq->who, ref, days,
 	    lb_arg(&rq->args, "port"), lb_arg(&rq->args, "note"),
-	    rq->now >= 0 ? rq->now / 86400 : 0, e);
+	    web_today(rq), e);
 }
 
 int

@@ -30,6 +30,7 @@
 #include "port.h"
 #include "row.h"
 #include "web.h"
+#include "zone.h"
 #include "web_api.h"
 #include "web_ui.h"
 
@@ -200,14 +201,40 @@ ui_date(struct lb_buf *b, int64_t day)
  * The one way a moment is shown.  Today in UTC, said so; once the vault's
  * time zone is wired (the timezone setting), here alone.
  */
+/* The zone of the page being made (NULL: UTC), one per server thread. */
+static __thread struct lb_tz	*page_tz;
+
+void
+ui_zone_begin(struct web_req *rq)
+{
+	struct lb_err	e;
+
+	page_tz = NULL;
+	/* No zone, or one that cannot be loaded: the page says UTC. */
+	if (lb_zone_of_vault(rq->v, NULL, &page_tz, NULL, &e) == -1)
+		page_tz = NULL;
+}
+
+void
+ui_zone_end(void)
+{
+	lb_tz_free(page_tz);
+	page_tz = NULL;
+}
+
 void
 ui_time(struct lb_buf *b, int64_t secs)
 {
-	int64_t	day = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
-	int64_t	s = secs - day * 86400;
+	const char	*abbr = "UTC";
+	int64_t		 day, s, local = secs;
 
+	if (page_tz != NULL)
+		local = secs + lb_tz_utc_offset(page_tz, secs, &abbr, NULL);
+	day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+	s = local - day * 86400;
 	ui_date(b, day);
-	lb_buf_addf(b, " %02d:%02d UTC", (int)(s / 3600), (int)(s % 3600 / 60));
+	lb_buf_addf(b, " %02d:%02d ", (int)(s / 3600), (int)(s % 3600 / 60));
+	lb_buf_add_html(b, abbr, strlen(abbr));
 }
 
 void

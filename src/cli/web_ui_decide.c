@@ -185,7 +185,7 @@ ui_ship_decisions(struct lb_buf *b, struct web_req *rq, const char *ref,
 		lb_buf_adds(b, "</section>\n");
 		return 0;
 	}
-	lb_date_format(rq->now / 86400, today);
+	lb_date_format(web_today(rq), today);
 	if (entry[0] != '\0' && strcmp(status, "released") != 0 &&
 	    strcmp(status, "cancelled") != 0) {
 		form_begin(b, rq, ref, "release", "release");
@@ -344,4 +344,60 @@ ui_ship_void(struct web_req *rq)
 	}
 	return done(rq, lb_entry_void(rq->v, &rq->who, entry,
 	    lb_arg(&rq->args, "reason"), &e), 409, "Nothing was voided: ", &e);
+}
+
+/* Every conflict with the feed, each linked to its shipment. */
+struct clist {
+	struct lb_buf	*b;
+	size_t		 n;
+};
+
+static int
+on_conflict_row(void *arg, const struct lb_owned_rec *r)
+{
+	struct clist	*l = arg;
+	struct lb_buf	*b = l->b;
+
+	l->n++;
+	lb_buf_adds(b, "<tr><td>");
+	ui_ship_link(b, r->ref);
+	lb_buf_adds(b, "</td><td>");
+	people_field(b, r->field);
+	lb_buf_adds(b, "</td><td>");
+	ui_html(b, r->value[0] ? r->value : "(none)");
+	lb_buf_adds(b, "</td><td>");
+	ui_html(b, r->feed_value[0] ? r->feed_value : "(none)");
+	lb_buf_adds(b, "</td></tr>\n");
+	return 0;
+}
+
+enum MHD_Result
+ui_conflicts(struct web_req *rq)
+{
+	static const struct ui_col	cols[] = {
+		{ "Shipment", 0 }, { "Field", 0 }, { "Lifeboat holds", 0 },
+		{ "The feed says", 0 }
+	};
+	struct lb_buf	b;
+	struct lb_err	e;
+	struct clist	l;
+
+	lb_buf_init(&b, UI_PAGE_MAX);
+	ui_page_begin(&b, rq, "Conflicts with the main system's feed", NULL);
+	lb_buf_adds(&b, "<p>What Lifeboat decided while the main system was "
+	    "down is kept over its feed.  Where the feed says something else, "
+	    "open the shipment and keep Lifeboat's value or accept the "
+	    "feed's.</p>\n");
+	ui_table_begin(&b, "conflicts", "Fields where the feed disagrees",
+	    cols, 4);
+	l.b = &b;
+	l.n = 0;
+	if (lb_owned_list(rq->v, NULL, 1, on_conflict_row, &l, &e) == -1)
+		return ui_page_broken(rq, &b, e.msg);
+	if (l.n == 0)
+		ui_table_empty(&b, 4, "No conflict: the feed agrees with "
+		    "everything Lifeboat decided.");
+	ui_table_end(&b);
+	ui_page_end(&b);
+	return ui_page_send(rq, 200, &b);
 }

@@ -124,6 +124,33 @@ static const struct risk_words risk_words[] = {
 	{ "no_entry_reserve", NULL, NULL, "Ask an administrator to set a "
 	    "block of entry numbers aside for downtime.", "#reserve",
 	    "See the numbers left" },
+	{ "entry_15_days", "arrived or held shipment to be entered within 15 "
+	    "days of arrival", "arrived or held shipments to be entered within "
+	    "15 days of arrival", "Past the 15th day the goods go to a general "
+	    "order warehouse: release them on paper first.",
+	    "/deadlines?at_risk=true", "See the deadlines" },
+	{ "statements_unauthorized", "duty payment on a statement never "
+	    "authorized", "duty payments on statements never authorized",
+	    "Filing a summary does not pay the duty: authorize each "
+	    "statement's payment as soon as ACE is back.",
+	    "/deadlines?at_risk=true", "See the deadlines" },
+	{ "relief_expiring", "piece of relief ending soon", "pieces of relief "
+	    "ending soon", "Ask CBP to renew it before it ends.",
+	    "/deadlines?at_risk=true", "See the deadlines" },
+	{ "bad_stored_dates", "stored date Lifeboat cannot read", "stored "
+	    "dates Lifeboat cannot read", "Someone changed the vault outside "
+	    "Lifeboat, or an old import slipped through: have the vault "
+	    "verified.", "/deadlines", "See the deadlines" },
+	{ "no_time_zone", NULL, NULL, "Ask an administrator to set the "
+	    "broker's time zone: times typed without an offset cannot be read "
+	    "until then.", "/deadlines", "See the deadlines" },
+	{ "time_zone_unavailable", NULL, NULL, "The broker's time zone cannot "
+	    "be loaded on this machine: times are shown in UTC.",
+	    "/deadlines", "See the deadlines" },
+	{ "feed_conflicts", "value of the main system's feed disagrees with "
+	    "what Lifeboat decided", "values of the main system's feed disagree "
+	    "with what Lifeboat decided", "Keep Lifeboat's value or accept the "
+	    "feed's, shipment by shipment.", "/conflicts", "See the conflicts" },
 };
 
 static void
@@ -141,9 +168,14 @@ risk_item(struct lb_buf *b, const struct lb_risk *r, const char *arg)
 		lb_buf_addf(b, " id=\"risk-%s\"", r->id);
 	lb_buf_adds(b, "><strong>");
 	if (w == NULL || w->one == NULL) {
-		if (w != NULL)
+		if (w != NULL && strcmp(w->id, "no_entry_reserve") == 0)
 			lb_buf_adds(b, "No entry numbers are reserved for "
 			    "downtime");
+		else if (w != NULL && strcmp(w->id, "no_time_zone") == 0)
+			lb_buf_adds(b, "The broker's time zone is not set");
+		else if (w != NULL && strcmp(w->id, "time_zone_unavailable") ==
+		    0)
+			lb_buf_adds(b, "The broker's time zone cannot be loaded");
 		else
 			ui_html(b, r->what);
 	} else {

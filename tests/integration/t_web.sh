@@ -250,6 +250,7 @@ POST /shipments/{ref}/fields|admin,staff|form,page|303
 POST /shipments/{ref}/void|admin,staff|form,page|303 409
 POST /shipments/{ref}/conflicts|admin,staff|form,page|409
 GET /deadlines|admin,staff,client,auditor|page|200
+GET /conflicts|admin,staff,auditor|page|200
 GET /recovery|admin,staff,auditor|page|200
 GET /employees|admin,staff,auditor|page|200
 GET /clients|admin,staff,auditor|page|200
@@ -1084,7 +1085,7 @@ expect_grep "client portal: the broker's notice, escaped" "$T/body" 'Releases co
 expect_grep "client portal: the broker's out-of-band contact" "$T/body" 'Maria, \+1 956 555 0142'
 as staff GET /
 nocli "dashboard"
-expect_eq "every risk on the dashboard is a link" "$(grep -c '<li id="risk-' "$T/body")" "$(grep -c '<li id="risk-[a-z_]*"><strong>.*<a href=' "$T/body")"
+expect_eq "every risk on the dashboard is a link" "$(grep -c '<li id="risk-' "$T/body")" "$(grep -c '<li id="risk-[a-z0-9_]*"><strong>.*<a href=' "$T/body")"
 as staff GET '/employees?unreachable=true'
 expect_eq "employees who cannot be reached" "$code" 200
 as staff GET '/clients?poa=expired'
