@@ -286,3 +286,18 @@ expect_grep "flagged in the at-risk list" "$T/out" "bad record"
 expect_rc "status with bad rows" 0 lb status --as-of 2026-12-03T12:00:00Z --json
 expect_eq "status flags them" "$(python3 -c 'import json,sys; print({r["id"]: r["count"] for r in json.load(sys.stdin)["risks"]}.get("bad_stored_dates"))' <"$T/out")" 2
 expect_rc "clock list with a bad row" 0 lb clock list
+
+# A zone name must resolve to a TZif file inside the tzdata directory.
+mkdir -p "$T/zi/Local"
+cp /usr/share/zoneinfo/America/Chicago "$T/zi/Local/Here"
+ln -s /usr/share/zoneinfo/UTC "$T/zi/Away"
+printf 'not a zone\n' > "$T/zi/Junk"
+zl() { LIFEBOAT_ZONEINFO="$T/zi" "$LIFEBOAT" --vault "$V" "$@"; }
+expect_rc "a zone inside the directory" 0 zl config set timezone Local/Here
+expect_rc "a symbolic link out of it refused" 2 zl config set timezone Away
+expect_grep "escape named" "$T/err" "leads out of"
+expect_rc "a file that is not TZif refused" 2 zl config set timezone Junk
+expect_grep "not TZif named" "$T/err" "TZif"
+expect_rc "a directory refused" 2 zl config set timezone Local
+expect_rc "the zone kept" 0 zl config get timezone
+expect_eq "timezone unchanged by the refusals" "$(cat "$T/out")" Local/Here
