@@ -263,6 +263,9 @@ demo_reserve(struct cli *c, struct lb_vault *v)
 	return 0;
 }
 
+static int	demo_setting(struct cli *, struct lb_vault *, const char *,
+		    const char *);
+
 int
 cmd_demo(struct cli *c, int argc, char **argv)
 {
@@ -411,12 +414,37 @@ cmd_demo(struct cli *c, int argc, char **argv)
 		cli_warn("%s", e.msg);
 		goto out;
 	}
+	/* Once, so a broker's own words are never overwritten. */
+	if (demo_setting(c, v, "oob_contact", "Operations desk outside the "
+	    "office network: +1 562 555 0199, harborline.ops@proton.example") ==
+	    -1 || demo_setting(c, v, "client_notice", "Our systems are down "
+	    "after a cyberattack. CBP has authorized downtime: your cargo "
+	    "keeps moving on paper releases. Call our operations desk for "
+	    "anything urgent.") == -1)
+		goto out;
 	if (!json)
 		printf("\n");
 	rc = cli_print_status(v, c->who.now, json);
 out:
 	lb_vault_close(v);
 	return rc;
+}
+
+/* Set a text setting of the demo vault when it has none yet. */
+static int
+demo_setting(struct cli *c, struct lb_vault *v, const char *name,
+    const char *value)
+{
+	struct lb_err	e;
+	char		now[2048];
+
+	if (lb_vault_setting_text(v, name, now, sizeof(now), &e) == -1 ||
+	    (now[0] == '\0' && lb_vault_setting_set(v, &c->who, name, value,
+	    &e) == -1)) {
+		cli_warn("%s", e.msg);
+		return -1;
+	}
+	return 0;
 }
 
 static const char *

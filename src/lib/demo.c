@@ -1155,10 +1155,11 @@ gen_init(struct gen *g, const struct lb_demo_opts *o, struct lb_err *e)
 	if (o->employees < 0 || o->employees > LB_DEMO_MAX_EMPLOYEES)
 		return lb_error(e, "demo: %ld employees: expected 1 to %ld",
 		    o->employees, LB_DEMO_MAX_EMPLOYEES);
-	if (o->base_days < lb_days_from_civil(1970, 1, 1) ||
+	/* Every date it makes falls in the calendar's years (1971-2199). */
+	if (o->base_days < lb_days_from_civil(1972, 1, 1) ||
 	    o->base_days > lb_days_from_civil(2150, 12, 31))
 		return lb_error(e, "demo: base date %lld is outside the years "
-		    "1970 to 2150", (long long)o->base_days);
+		    "1972 to 2150", (long long)o->base_days);
 	g->seed = o->seed != 0 ? o->seed : 1;
 	g->base = o->base_days;
 	g->nclients = o->clients != 0 ? o->clients : DEFAULT_CLIENTS;

@@ -54,7 +54,7 @@ struct lb_demo_opts {
  * shipments.csv, lines.csv, statements.csv into dir (which exists), deterministic for
  * (seed, base_days, counts): same inputs give byte-identical files.
  * A count of 0 (and a seed of 0) means its default; a negative count, a
- * count above its limit or a base date outside the years 1970-2150 is
+ * count above its limit or a base date outside the years 1972-2150 is
  * refused.  Existing files of those names are replaced.  0, or -1 with *e
  * set and the temporary files removed.
  */
