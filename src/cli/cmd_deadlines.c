@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "cbp.h"
 #include "cli.h"
+#include "rowjson.h"
 #include "date.h"
 #include "relief.h"
 #include "tz.h"
@@ -173,7 +174,7 @@ cli_deadline_json(struct lb_buf *b, const struct lb_agenda_item *it)
 {
 	const struct lb_deadline *d = &it->d;
 	char	due[LB_DATE_STRLEN], at[LB_TZ_RFC3339_STRLEN];
-	char	orig[LB_DATE_STRLEN], amount[LB_MONEY_STRLEN];
+	char	orig[LB_DATE_STRLEN];
 	char	basis[LB_DL_RULE_MAX];
 
 	if (d->state == LB_DL_BAD) {
@@ -192,6 +193,11 @@ cli_deadline_json(struct lb_buf *b, const struct lb_agenda_item *it)
 	lb_buf_adds(b, lb_dl_kind_name(d->kind));
 	put_str(b, "\",\"what\":", it->what);
 	put_str(b, ",\"subject\":", it->subject);
+	/* The shipment, named as everywhere else (null for a clock). */
+	if (d->kind != LB_DL_CLOCK)
+		put_str(b, ",\"ref\":", it->subject);
+	else
+		lb_buf_adds(b, ",\"ref\":null");
 	if (d->kind != LB_DL_CLOCK) {
 		put_str(b, ",\"importer_number\":", it->importer);
 		if (it->entry[0] != '\0')
@@ -233,9 +239,8 @@ cli_deadline_json(struct lb_buf *b, const struct lb_agenda_item *it)
 	}
 	put_str(b, ",\"estimate_basis\":", lb_dl_est_name(d->est));
 	if (d->exposure_cents >= 0) {
-		lb_money_format(d->exposure_cents, amount);
-		put_str(b, ",\"exposure\":{\"estimate\":true,\"amount\":",
-		    amount);
+		lb_buf_adds(b, ",\"exposure\":{\"estimate\":true,\"amount\":");
+		lb_json_money(b, d->exposure_cents);
 		lb_buf_adds(b, d->if_missed ? ",\"if_missed\":true" :
 		    ",\"if_missed\":false");
 		put_str(b, ",\"rule\":", lb_dl_est_name(d->est));

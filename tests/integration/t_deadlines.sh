@@ -48,7 +48,7 @@ expect_eq "D1 summary due" "$(field "$T/a.json" D1 summary due)" 2026-12-07
 expect_eq "D1 summary at risk (Dec 4 and 7 left)" "$(field "$T/a.json" D1 summary state)" at_risk
 expect_eq "D1 working days left" "$(field "$T/a.json" D1 summary working_days_left)" 2
 expect_eq "D1 daily statement due with the summary" "$(field "$T/a.json" D1 payment due)" 2026-12-07
-expect_eq "D1 payment exposure if missed: 2 x duty" "$(field "$T/a.json" D1 payment exposure.amount)" 2469.12
+expect_eq "D1 payment exposure if missed: 2 x duty" "$(field "$T/a.json" D1 payment exposure.amount.cents)" 246912
 expect_eq "D1 exposure is an estimate" "$(field "$T/a.json" D1 payment exposure.estimate)" True
 expect_eq "D1 exposure is if missed" "$(field "$T/a.json" D1 payment exposure.if_missed)" True
 expect_eq "each exposure names its rule" "$(field "$T/a.json" D1 payment exposure.rule)" "19 CFR 113.62"
@@ -79,7 +79,7 @@ expect_rc "overdue the day after" 0 lb deadlines --as-of 2026-12-08T09:00:00Z --
 cp "$T/out" "$T/b.json"
 expect_eq "D1 summary overdue" "$(field "$T/b.json" D1 summary state)" overdue
 expect_eq "D1 one day late" "$(field "$T/b.json" D1 summary late_days)" 1
-expect_eq "one lateness, one estimate: the deposit's" "$(field "$T/b.json" D1 payment exposure.amount)" 2469.12
+expect_eq "one lateness, one estimate: the deposit's" "$(field "$T/b.json" D1 payment exposure.amount.cents)" 246912
 expect_eq "the summary adds none" "$(field "$T/b.json" D1 summary exposure)" null
 expect_rc "text report" 0 lb deadlines --as-of 2026-12-08T09:00:00Z
 expect_grep "text names the estimate" "$T/out" "Estimated exposure \(an estimate, not a liability\)"
