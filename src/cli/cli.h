@@ -46,6 +46,8 @@ int	cmd_serve(struct cli *, int, char **);
 int	cmd_user(struct cli *, int, char **);
 int	cmd_shipment(struct cli *, int, char **);
 
+/* Is --help or -h among the arguments? */
+int	cli_want_help(int argc, char **argv);
 /* Open the vault or print why not; NULL on failure. */
 struct lb_vault	*cli_open(struct cli *);
 /* The broker's current day (days since 1970-01-01). */

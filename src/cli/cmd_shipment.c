@@ -41,17 +41,6 @@ static const char shipment_usage[] =
     "'resolve'\nkeeps Lifeboat's value or accepts the feed's.\n";
 
 static int
-want_help(int argc, char **argv)
-{
-	int	i;
-
-	for (i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-			return 1;
-	return 0;
-}
-
-static int
 ref_arg(const char *ref)
 {
 	if (ref == NULL || strlen(ref) == 0 || strlen(ref) > LB_REF_MAX) {
@@ -806,7 +795,7 @@ cmd_shipment(struct cli *c, int argc, char **argv)
 	};
 	size_t	i;
 
-	if (argc < 2 || want_help(argc, argv)) {
+	if (argc < 2 || cli_want_help(argc, argv)) {
 		fputs(shipment_usage, argc < 2 ? stderr : stdout);
 		return argc < 2 ? EXIT_USAGE : 0;
 	}

@@ -14,9 +14,8 @@
 #include "status.h"
 #include "verify.h"
 
-/* Parse only --help/-h and the given extra options; shared boilerplate. */
-static int
-want_help(int argc, char **argv)
+int
+cli_want_help(int argc, char **argv)
 {
 	int	i;
 
@@ -32,7 +31,7 @@ cmd_init(struct cli *c, int argc, char **argv)
 	struct lb_vault	*v;
 	struct lb_err	 e;
 
-	if (want_help(argc, argv)) {
+	if (cli_want_help(argc, argv)) {
 		printf("usage: lifeboat [--vault DIR] init\n\n"
 		    "Create a new, empty vault in DIR (made mode 0700; its parent "
 		    "must exist).\nRefuses a directory that already holds a "
@@ -308,7 +307,7 @@ cmd_config(struct cli *c, int argc, char **argv)
 	size_t		 i;
 	int		 rc = 0;
 
-	if (want_help(argc, argv) || argc < 2) {
+	if (cli_want_help(argc, argv) || argc < 2) {
 		printf("usage: lifeboat config list [--json]\n"
 		    "       lifeboat config get NAME\n"
 		    "       lifeboat config set NAME VALUE\n\nsettings:\n");
@@ -323,7 +322,7 @@ cmd_config(struct cli *c, int argc, char **argv)
 				    PRId64 "..%" PRId64 ")\n", d->name, d->doc,
 				    d->def, d->min, d->max);
 		}
-		return argc < 2 && !want_help(argc, argv) ? EXIT_USAGE : 0;
+		return argc < 2 && !cli_want_help(argc, argv) ? EXIT_USAGE : 0;
 	}
 	if (strcmp(argv[1], "list") == 0 && argc == 3 &&
 	    strcmp(argv[2], "--json") == 0) {
@@ -520,7 +519,7 @@ journal_checkpoint(struct cli *c, int argc, char **argv)
 	int64_t		 count;
 	int		 json = argc == 2 && strcmp(argv[1], "--json") == 0;
 
-	if (want_help(argc, argv)) {
+	if (cli_want_help(argc, argv)) {
 		printf("usage: lifeboat journal checkpoint [--json]\n\n"
 		    "Print the journal head as COUNT:HASH.  Write it down or send "
 		    "it off this\nmachine: 'lifeboat journal verify --against "
@@ -563,7 +562,7 @@ cmd_journal(struct cli *c, int argc, char **argv)
 		    "(see 'lifeboat\njournal checkpoint').\n");
 	if (argc >= 2 && strcmp(argv[1], "checkpoint") == 0)
 		return journal_checkpoint(c, argc - 1, argv + 1);
-	if (want_help(argc, argv)) {
+	if (cli_want_help(argc, argv)) {
 		printf("usage: lifeboat journal verify [--json] [--against "
 		    "COUNT:HASH]\n       lifeboat journal checkpoint "
 		    "[--json]\n");

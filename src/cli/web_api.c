@@ -30,6 +30,7 @@
 #include "tz.h"
 #include "zone.h"
 #include "row.h"
+#include "rowjson.h"
 #include "shipment.h"
 #include "verify.h"
 #include "web.h"
@@ -177,45 +178,6 @@ api_session_end(struct web_req *rq)
 
 /* Shipments. */
 
-/* A value of a row as JSON: text, integer, money in dollars, or null. */
-static void
-value_json(struct lb_buf *b, const struct lb_column *c,
-    const struct lb_value *v)
-{
-	char	m[LB_MONEY_STRLEN];
-
-	if (v->null)
-		lb_buf_adds(b, "null");
-	else if (v->s != NULL)
-		lb_buf_add_json_str(b, v->s, v->len);
-	else if (c != NULL && c->check == LB_CK_MONEY) {
-		lb_money_format(v->i, m);
-		lb_buf_addf(b, "\"%s\"", m);
-	} else if (c != NULL && c->check == LB_CK_BOOL)
-		lb_buf_adds(b, v->i ? "true" : "false");
-	else
-		lb_buf_addf(b, "%" PRId64, v->i);
-}
-
-static void
-row_json(struct lb_buf *b, const struct lb_kind *k, const struct lb_value *v,
-    size_t skip_first)
-{
-	size_t	i;
-
-	lb_buf_addc(b, '{');
-	for (i = skip_first; i < k->ncols; i++) {
-		/* Per column of every row: no printf here. */
-		if (i > skip_first)
-			lb_buf_addc(b, ',');
-		lb_buf_addc(b, '"');
-		lb_buf_adds(b, k->cols[i].name);
-		lb_buf_adds(b, "\":");
-		value_json(b, &k->cols[i], &v[i]);
-	}
-	lb_buf_addc(b, '}');
-}
-
 /* The columns of the "shipments_page" query, in its order. */
 static const char *const page_cols[] = {
 	"ref", "importer_number", "status", "mode", "entry_number",
@@ -255,7 +217,7 @@ on_page_row(void *arg, const struct lb_value *v, size_t n)
 		lb_buf_addc(p->b, '"');
 		lb_buf_adds(p->b, page_cols[i]);
 		lb_buf_adds(p->b, "\":");
-		value_json(p->b, ci >= 0 ? &k->cols[ci] : NULL, &v[i]);
+		lb_json_value(p->b, ci >= 0 ? &k->cols[ci] : NULL, &v[i]);
 	}
 	lb_buf_addc(p->b, '}');
 	return 0;
@@ -410,7 +372,7 @@ on_shipment(void *arg, const struct lb_value *v, const unsigned char *dg,
 	o->found = 1;
 	lb_value_copy(&v[lb_kind_col(k, "importer_number")], o->imp,
 	    sizeof(o->imp));
-	row_json(o->b, k, v, 0);
+	lb_json_row(o->b, k, v, 0);
 	return 0;
 }
 
@@ -422,7 +384,7 @@ on_line(void *arg, const struct lb_value *v, const unsigned char *dg,
 
 	if (o->found++ > 1)
 		lb_buf_addc(o->b, ',');
-	row_json(o->b, lb_kind_get("lines"), v, 1);
+	lb_json_row(o->b, lb_kind_get("lines"), v, 1);
 	return 0;
 }
 

@@ -21,18 +21,6 @@
 #include "shipment.h"
 
 static void
-text_value(struct lb_value *v, const char *s)
-{
-	memset(v, 0, sizeof(*v));
-	if (s == NULL || s[0] == '\0') {
-		v->null = 1;
-		return;
-	}
-	v->s = s;
-	v->len = strlen(s);
-}
-
-static void
 int_value(struct lb_value *v, int64_t i)
 {
 	memset(v, 0, sizeof(*v));
@@ -81,14 +69,14 @@ record_use(struct lb_change *c, const struct lb_who *who, const char *number,
 	int			 changed;
 
 	lb_who_ts(who, ts);
-	text_value(&vals[0], number);
-	text_value(&vals[1], filer);
+	lb_value_text(&vals[0], number);
+	lb_value_text(&vals[1], filer);
 	int_value(&vals[2], serial);
-	text_value(&vals[3], state);
-	text_value(&vals[4], shipment);
-	text_value(&vals[5], reason);
-	text_value(&vals[6], ts);
-	text_value(&vals[7], who->actor);
+	lb_value_text(&vals[3], state);
+	lb_value_text(&vals[4], shipment);
+	lb_value_text(&vals[5], reason);
+	lb_value_text(&vals[6], ts);
+	lb_value_text(&vals[7], who->actor);
 	return lb_change_upsert(c, k, vals, number, strlen(number), &changed,
 	    e);
 }
@@ -178,11 +166,11 @@ lb_entry_reserve(struct lb_vault *v, const struct lb_who *who,
 		    filer, other);
 		goto out;
 	}
-	text_value(&vals[0], filer);
+	lb_value_text(&vals[0], filer);
 	int_value(&vals[1], first);
 	int_value(&vals[2], last);
-	text_value(&vals[3], port);
-	text_value(&vals[4], note);
+	lb_value_text(&vals[3], port);
+	lb_value_text(&vals[4], note);
 	lb_buf_addf(&key, "%s|%" PRId64, filer, first);
 	if (lb_change_upsert(&c, k, vals, key.data, key.len, &changed,
 	    e) == -1)

@@ -110,6 +110,18 @@ lb_row_key(const struct lb_row *r, char *out, size_t outlen,
 }
 
 void
+lb_value_text(struct lb_value *v, const char *s)
+{
+	memset(v, 0, sizeof(*v));
+	if (s == NULL || s[0] == '\0') {
+		v->null = 1;
+		return;
+	}
+	v->s = s;
+	v->len = strlen(s);
+}
+
+void
 lb_value_copy(const struct lb_value *v, char *out, size_t outlen)
 {
 	if (outlen == 0)

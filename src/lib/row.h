@@ -44,6 +44,8 @@ int	lb_row_complete(const struct lb_row *, struct lb_err *);
 int	lb_row_key(const struct lb_row *, char *out, size_t outlen,
 	    struct lb_err *);
 
+/* A value of text s (not copied): NULL for s NULL or "". */
+void	lb_value_text(struct lb_value *, const char *s);
 /* Copy a text value into out ("" for NULL), truncating to outlen - 1. */
 void	lb_value_copy(const struct lb_value *, char *out, size_t outlen);
 

@@ -92,18 +92,6 @@ lb_shiprow_col(const struct lb_shiprow *r, const char *name)
 
 /* Values of a row as text. */
 
-static void
-text_val(struct lb_value *v, const char *s)
-{
-	memset(v, 0, sizeof(*v));
-	if (s == NULL || s[0] == '\0') {
-		v->null = 1;
-		return;
-	}
-	v->s = s;
-	v->len = strlen(s);
-}
-
 /* The stored text of a value: decimal for integers, "" for NULL. */
 static void
 stored_text(const struct lb_value *v, char *out, size_t outlen)
@@ -220,16 +208,16 @@ owned_write(struct lb_change *c, const struct lb_who *who, const char *ref,
 	if (k->ncols != OWNED_NCOLS)
 		abort();
 	lb_who_ts(who, ts);
-	text_val(&o.v[0], ref);
-	text_val(&o.v[1], field);
-	text_val(&o.v[2], value);
-	text_val(&o.v[3], source);
-	text_val(&o.v[4], reason);
-	text_val(&o.v[5], state);
-	text_val(&o.v[6], feed_value);
-	text_val(&o.v[7], feed_where);
-	text_val(&o.v[8], ts);
-	text_val(&o.v[9], who->actor);
+	lb_value_text(&o.v[0], ref);
+	lb_value_text(&o.v[1], field);
+	lb_value_text(&o.v[2], value);
+	lb_value_text(&o.v[3], source);
+	lb_value_text(&o.v[4], reason);
+	lb_value_text(&o.v[5], state);
+	lb_value_text(&o.v[6], feed_value);
+	lb_value_text(&o.v[7], feed_where);
+	lb_value_text(&o.v[8], ts);
+	lb_value_text(&o.v[9], who->actor);
 	(void)snprintf(o.key, sizeof(o.key), "%s|%s", ref, field);
 	return lb_change_upsert(c, k, o.v, o.key, strlen(o.key), &changed, e);
 }
@@ -252,8 +240,8 @@ lb_owned_drop(struct lb_change *c, const char *ref, const char *field,
 	int			 deleted;
 
 	memset(&o, 0, sizeof(o));
-	text_val(&o.v[0], ref);
-	text_val(&o.v[1], field);
+	lb_value_text(&o.v[0], ref);
+	lb_value_text(&o.v[1], field);
 	(void)snprintf(o.key, sizeof(o.key), "%s|%s", ref, field);
 	return lb_change_delete(c, k, o.v, o.key, strlen(o.key), &deleted, e);
 }
@@ -686,7 +674,7 @@ lb_shipment_put_entry(struct lb_change *c, const struct lb_who *who,
 			return -1;
 		return 0;
 	}
-	text_val(&ship->vals[ce], number);
+	lb_value_text(&ship->vals[ce], number);
 	if (entry_type != 0) {
 		memset(&ship->vals[ct], 0, sizeof(ship->vals[ct]));
 		ship->vals[ct].i = entry_type;
@@ -1050,8 +1038,8 @@ lb_shipment_release(struct lb_vault *v, const struct lb_who *who,
 	if (port_in == NULL)
 		lb_value_copy(&r->vals[lb_shiprow_col(r, "port_entry")], port,
 		    sizeof(port));
-	text_val(&r->vals[lb_shiprow_col(r, "status")], "released");
-	text_val(&r->vals[lb_shiprow_col(r, "release_date")], ds);
+	lb_value_text(&r->vals[lb_shiprow_col(r, "status")], "released");
+	lb_value_text(&r->vals[lb_shiprow_col(r, "release_date")], ds);
 	if (ship_write(&c, r, ref, e) == -1 ||
 	    lb_owned_hold(&c, who, ref, "status", "released", "release", note,
 	    e) == -1 ||
@@ -1059,13 +1047,13 @@ lb_shipment_release(struct lb_vault *v, const struct lb_who *who,
 	    e) == -1)
 		goto out;
 	lb_who_ts(who, ts);
-	text_val(&rv[0], ref);
-	text_val(&rv[1], ds);
-	text_val(&rv[2], port);
-	text_val(&rv[3], entry);
-	text_val(&rv[4], note);
-	text_val(&rv[5], ts);
-	text_val(&rv[6], who->actor);
+	lb_value_text(&rv[0], ref);
+	lb_value_text(&rv[1], ds);
+	lb_value_text(&rv[2], port);
+	lb_value_text(&rv[3], entry);
+	lb_value_text(&rv[4], note);
+	lb_value_text(&rv[5], ts);
+	lb_value_text(&rv[6], who->actor);
 	if (lb_change_upsert(&c, rk, rv, ref, strlen(ref), &changed, e) == -1)
 		goto out;
 	detail_begin(&d, ref);
