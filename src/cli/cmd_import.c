@@ -122,13 +122,14 @@ import_report_text(const struct lb_import *im, int rc)
 		    im->conflicts == 1 ? "s" : "", im->conflicts == 1 ? "was" :
 		    "were");
 	if (im->dry_run)
-		printf("%s: %" PRId64 " %s records valid (dry run: nothing "
-		    "written)\n", im->path, im->records, im->kind);
+		printf("%s: %s: %" PRId64 " record%s valid (dry run: nothing "
+		    "written)\n", im->path, im->kind, im->records,
+		    im->records == 1 ? "" : "s");
 	else
-		printf("%s: %" PRId64 " %s records imported: %" PRId64 " new or "
-		    "changed, %" PRId64 " unchanged (journal entry %" PRId64
-		    ")\n", im->path, im->records, im->kind, im->written,
-		    im->unchanged, im->seq);
+		printf("%s: %s: %" PRId64 " record%s imported: %" PRId64 " new "
+		    "or changed, %" PRId64 " unchanged (journal entry %" PRId64
+		    ")\n", im->path, im->kind, im->records, im->records == 1 ?
+		    "" : "s", im->written, im->unchanged, im->seq);
 }
 
 int

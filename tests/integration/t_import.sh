@@ -110,7 +110,7 @@ for k in brokerage clients contacts employees shipments lines; do
 	expect_rc "import good $k" 0 lb import "$k" "$GOOD/$k.csv"
 	want=$(($(wc -l <"$GOOD/$k.csv") - 1))
 	expect_grep "import good $k: reports $want new (journal entry $n)" \
-	    "$T/out" ": $want $k records imported: $want new or changed, 0 unchanged \\(journal entry $n\\)"
+	    "$T/out" ": $k: $want records? imported: $want new or changed, 0 unchanged \\(journal entry $n\\)"
 	expect_eq "import good $k: $want rows" "$(rows_of "$k")" "$want"
 	n=$((n + 1))
 done
@@ -122,7 +122,7 @@ before=$(state)
 e0=$(entries)
 expect_rc "re-import shipments" 0 lb import shipments "$GOOD/shipments.csv"
 expect_grep "re-import shipments: 0 new or changed" "$T/out" \
-    ": 3 shipments records imported: 0 new or changed, 3 unchanged"
+    ": shipments: 3 records imported: 0 new or changed, 3 unchanged"
 expect_eq "re-import shipments: a new journal entry" "$(entries)" "$((e0 + 1))"
 after=$(state)
 expect_eq "re-import shipments: row counts unchanged" \
@@ -135,7 +135,7 @@ for k in clients shipments; do
 	rows0=$(rows_of "$k")
 	expect_rc "json $k over csv" 0 lb import "$k" "$JS/$k.json"
 	expect_grep "json $k over csv: 0 new or changed" "$T/out" \
-	    ": $rows0 $k records imported: 0 new or changed, $rows0 unchanged"
+	    ": $k: $rows0 records? imported: 0 new or changed, $rows0 unchanged"
 	expect_eq "json $k over csv: journaled" "$(entries)" "$((e0 + 1))"
 	expect_eq "json $k over csv: rows unchanged" "$(rows_of "$k")" "$rows0"
 done
@@ -148,16 +148,16 @@ V2="$T/v2"
 expect_rc "json clients into a fresh vault" 0 \
     "$LIFEBOAT" --vault "$V2" import clients "$JS/clients.json"
 expect_grep "json clients into a fresh vault: 3 new" "$T/out" \
-    ": 3 clients records imported: 3 new or changed, 0 unchanged"
+    ": clients: 3 records imported: 3 new or changed, 0 unchanged"
 expect_rc "json shipments into a fresh vault" 0 \
     "$LIFEBOAT" --vault "$V2" import shipments "$JS/shipments.json"
 expect_grep "json shipments into a fresh vault: 3 new" "$T/out" \
-    ": 3 shipments records imported: 3 new or changed, 0 unchanged"
+    ": shipments: 3 records imported: 3 new or changed, 0 unchanged"
 for k in clients shipments; do
 	expect_rc "csv $k over json" 0 \
 	    "$LIFEBOAT" --vault "$V2" import "$k" "$GOOD/$k.csv"
 	expect_grep "csv $k over json: 0 new or changed" "$T/out" \
-	    ": 3 $k records imported: 0 new or changed, 3 unchanged"
+	    ": $k: 3 records imported: 0 new or changed, 3 unchanged"
 done
 verify_ok "verify the JSON-first vault" "$V2"
 # The stored rows are identical, whichever format fed them.
@@ -173,7 +173,7 @@ printf 'ref,importer_number,status,mode,port_entry\nHL26-000401,12-3456789AB,arr
 before=$(state)
 expect_rc "dry run of new rows" 0 lb import shipments "$T/new.csv" --dry-run
 expect_grep "dry run: says nothing written" "$T/out" \
-    "2 shipments records valid \\(dry run: nothing written\\)"
+    "shipments: 2 records valid \\(dry run: nothing written\\)"
 expect_eq "dry run: vault unchanged" "$(state)" "$before"
 expect_eq "dry run: rows not there" \
     "$(sqlite3 "$V/vault.db" "SELECT count(*) FROM shipment WHERE ref LIKE 'HL26-0004%'")" 0
@@ -276,7 +276,7 @@ expect_rc "header-only csv: refused" 1 lb import shipments "$BAD/shipments-heade
 expect_grep "header-only csv: says why" "$T/err" "no records.*--allow-empty"
 expect_eq "header-only csv: nothing journaled" "$(state)" "$before"
 expect_rc "header-only csv with --allow-empty: exit 0" 0 lb import shipments "$BAD/shipments-header-only.csv" --allow-empty
-expect_grep "header-only csv: 0 records" "$T/out" ": 0 shipments records imported: 0 new or changed"
+expect_grep "header-only csv: 0 records" "$T/out" ": shipments: 0 records imported: 0 new or changed"
 expect_eq "header-only csv: rows unchanged" "$(state | tail -n1)" \
     "$(echo "$before" | tail -n1)"
 
