@@ -72,13 +72,14 @@ on_decided(void *arg, const struct lb_owned_rec *r)
 	struct decided	*d = arg;
 	struct lb_buf	*b = d->b;
 
+	static const struct ui_col	cols[] = {
+		{ "Field", 0 }, { "Value", 0 }, { "Why", 0 }, { "By", 0 },
+		{ "The feed", 0 }
+	};
+
 	if (d->n++ == 0)
-		lb_buf_adds(b, "<div class=\"scroll\"><table id=\"decided\">"
-		    "<caption>Decided in Lifeboat, kept over the main system's "
-		    "feed</caption>\n<thead><tr><th scope=\"col\">Field</th>"
-		    "<th scope=\"col\">Value</th><th scope=\"col\">Why</th>"
-		    "<th scope=\"col\">By</th><th scope=\"col\">The feed"
-		    "</th></tr></thead>\n<tbody>\n");
+		ui_table_begin(b, "decided", "Decided in Lifeboat, kept over "
+		    "the main system's feed", cols, 5);
 	lb_buf_adds(b, "<tr><td>");
 	people_field(b, r->field);
 	lb_buf_adds(b, "</td><td>");
@@ -180,7 +181,7 @@ ui_ship_decisions(struct lb_buf *b, struct web_req *rq, const char *ref,
 	if (lb_owned_list(rq->v, ref, 0, on_decided, &d, e) == -1)
 		return -1;
 	if (d.n > 0)
-		lb_buf_adds(b, "</tbody></table></div>\n");
+		ui_table_end(b);
 	if (!d.write) {
 		lb_buf_adds(b, "</section>\n");
 		return 0;
