@@ -78,6 +78,12 @@ void	cli_account_json(struct lb_buf *, const struct lb_account *);
 struct lb_recovery_item;
 /* A task of the recovery queue (recovery list --json, the API). */
 void	cli_recovery_json(struct lb_buf *, const struct lb_recovery_item *);
+struct lb_owned_rec;
+struct lb_release_rec;
+/* A field Lifeboat owns, and a paper release (NULL: null), as JSON
+ * (shipment show|conflicts --json, the API). */
+void	cli_owned_json(struct lb_buf *, const struct lb_owned_rec *);
+void	cli_release_json(struct lb_buf *, const struct lb_release_rec *);
 /* {"settings":[...]} of the vault (config list --json, the API). */
 int	cli_settings_json(struct lb_vault *, struct lb_buf *, struct lb_err *);
 struct lb_tz;

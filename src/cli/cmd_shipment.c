@@ -267,6 +267,64 @@ shipment_list(struct cli *c, int argc, char **argv)
 
 /* show */
 
+void
+cli_owned_json(struct lb_buf *b, const struct lb_owned_rec *r)
+{
+	lb_buf_adds(b, "{\"ref\":");
+	lb_buf_add_json_str(b, r->ref, strlen(r->ref));
+	lb_buf_adds(b, ",\"field\":");
+	lb_buf_add_json_str(b, r->field, strlen(r->field));
+	lb_buf_adds(b, ",\"value\":");
+	lb_buf_add_json_str(b, r->value, strlen(r->value));
+	lb_buf_adds(b, ",\"source\":");
+	lb_buf_add_json_str(b, r->source, strlen(r->source));
+	lb_buf_adds(b, ",\"state\":");
+	lb_buf_add_json_str(b, r->state, strlen(r->state));
+	lb_buf_adds(b, ",\"reason\":");
+	if (r->reason[0] != '\0')
+		lb_buf_add_json_str(b, r->reason, strlen(r->reason));
+	else
+		lb_buf_adds(b, "null");
+	lb_buf_adds(b, ",\"feed_value\":");
+	if (strcmp(r->state, "held") != 0)
+		lb_buf_add_json_str(b, r->feed_value, strlen(r->feed_value));
+	else
+		lb_buf_adds(b, "null");
+	lb_buf_adds(b, ",\"feed_where\":");
+	if (strcmp(r->state, "held") != 0)
+		lb_buf_add_json_str(b, r->feed_where, strlen(r->feed_where));
+	else
+		lb_buf_adds(b, "null");
+	lb_buf_adds(b, ",\"at\":");
+	lb_buf_add_json_str(b, r->at, strlen(r->at));
+	lb_buf_adds(b, ",\"actor\":");
+	lb_buf_add_json_str(b, r->actor, strlen(r->actor));
+	lb_buf_addc(b, '}');
+}
+
+void
+cli_release_json(struct lb_buf *b, const struct lb_release_rec *rel)
+{
+	if (rel == NULL) {
+		lb_buf_adds(b, "null");
+		return;
+	}
+	lb_buf_adds(b, "{\"release_date\":");
+	lb_buf_add_json_str(b, rel->date, strlen(rel->date));
+	lb_buf_addf(b, ",\"port\":\"%s\",\"entry_number\":\"%s\",\"note\":",
+	    rel->port, rel->entry);
+	if (rel->note[0] != '\0')
+		lb_buf_add_json_str(b, rel->note, strlen(rel->note));
+	else
+		lb_buf_adds(b, "null");
+	lb_buf_adds(b, ",\"at\":");
+	lb_buf_add_json_str(b, rel->at, strlen(rel->at));
+	lb_buf_adds(b, ",\"actor\":");
+	lb_buf_add_json_str(b, rel->actor, strlen(rel->actor));
+	lb_buf_addc(b, '}');
+}
+
+
 struct show_ctx {
 	struct lb_buf	*b;
 	int		 json;
@@ -294,30 +352,7 @@ on_owned_show(void *arg, const struct lb_owned_rec *r)
 
 	if (s->json) {
 		lb_buf_adds(s->b, s->n++ ? "," : "");
-		lb_buf_adds(s->b, "{\"field\":");
-		lb_buf_add_json_str(s->b, r->field, strlen(r->field));
-		lb_buf_adds(s->b, ",\"value\":");
-		lb_buf_add_json_str(s->b, r->value, strlen(r->value));
-		lb_buf_adds(s->b, ",\"source\":");
-		lb_buf_add_json_str(s->b, r->source, strlen(r->source));
-		lb_buf_adds(s->b, ",\"state\":");
-		lb_buf_add_json_str(s->b, r->state, strlen(r->state));
-		lb_buf_adds(s->b, ",\"reason\":");
-		if (r->reason[0] != '\0')
-			lb_buf_add_json_str(s->b, r->reason, strlen(r->reason));
-		else
-			lb_buf_adds(s->b, "null");
-		lb_buf_adds(s->b, ",\"feed_value\":");
-		if (strcmp(r->state, "held") != 0)
-			lb_buf_add_json_str(s->b, r->feed_value,
-			    strlen(r->feed_value));
-		else
-			lb_buf_adds(s->b, "null");
-		lb_buf_adds(s->b, ",\"at\":");
-		lb_buf_add_json_str(s->b, r->at, strlen(r->at));
-		lb_buf_adds(s->b, ",\"actor\":");
-		lb_buf_add_json_str(s->b, r->actor, strlen(r->actor));
-		lb_buf_addc(s->b, '}');
+		cli_owned_json(s->b, r);
 		return 0;
 	}
 	if (s->n++ == 0)
@@ -469,23 +504,7 @@ shipment_show(struct cli *c, int argc, char **argv)
 	}
 	if (json) {
 		lb_buf_adds(&b, "],\"paper_release\":");
-		if (relrc == 1) {
-			lb_buf_adds(&b, "{\"release_date\":");
-			lb_buf_add_json_str(&b, rel.date, strlen(rel.date));
-			lb_buf_addf(&b, ",\"port\":\"%s\",\"entry_number\":\"%s\","
-			    "\"note\":", rel.port, rel.entry);
-			if (rel.note[0] != '\0')
-				lb_buf_add_json_str(&b, rel.note,
-				    strlen(rel.note));
-			else
-				lb_buf_adds(&b, "null");
-			lb_buf_adds(&b, ",\"at\":");
-			lb_buf_add_json_str(&b, rel.at, strlen(rel.at));
-			lb_buf_adds(&b, ",\"actor\":");
-			lb_buf_add_json_str(&b, rel.actor, strlen(rel.actor));
-			lb_buf_addc(&b, '}');
-		} else
-			lb_buf_adds(&b, "null");
+		cli_release_json(&b, relrc == 1 ? &rel : NULL);
 		lb_buf_adds(&b, "}\n");
 		if (lb_buf_error(&b) != 0) {
 			code = fail(json, EXIT_FAIL, "out of memory");
@@ -644,19 +663,8 @@ on_conflict(void *arg, const struct lb_owned_rec *r)
 
 	if (x->json) {
 		lb_buf_reset(&x->b);
-		lb_buf_adds(&x->b, x->n++ ? ",\n{\"ref\":" : "\n{\"ref\":");
-		lb_buf_add_json_str(&x->b, r->ref, strlen(r->ref));
-		lb_buf_adds(&x->b, ",\"field\":");
-		lb_buf_add_json_str(&x->b, r->field, strlen(r->field));
-		lb_buf_adds(&x->b, ",\"lifeboat_value\":");
-		lb_buf_add_json_str(&x->b, r->value, strlen(r->value));
-		lb_buf_adds(&x->b, ",\"feed_value\":");
-		lb_buf_add_json_str(&x->b, r->feed_value, strlen(r->feed_value));
-		lb_buf_adds(&x->b, ",\"where\":");
-		lb_buf_add_json_str(&x->b, r->feed_where, strlen(r->feed_where));
-		lb_buf_adds(&x->b, ",\"source\":");
-		lb_buf_add_json_str(&x->b, r->source, strlen(r->source));
-		lb_buf_adds(&x->b, "}");
+		lb_buf_adds(&x->b, x->n++ ? ",\n" : "\n");
+		cli_owned_json(&x->b, r);
 		fputs(lb_buf_cstr(&x->b), stdout);
 		return 0;
 	}

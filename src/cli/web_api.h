@@ -77,8 +77,6 @@ int	web_ship_release(struct web_req *, struct lb_err *);
 int64_t	web_today(struct web_req *);
 int	web_ship_set(struct web_req *, struct lb_err *);
 int	web_ship_resolve(struct web_req *, struct lb_err *);
-struct lb_owned_rec;
-void	api_owned_json(struct lb_buf *, const struct lb_owned_rec *);
 /* ,"decided":[...],"paper_release":{...}|null of shipment ref. */
 int	api_shipment_decided(struct web_req *, const char *ref,
 	    struct lb_buf *, struct lb_err *);

@@ -10,6 +10,7 @@
 
 #include "date.h"
 #include "journal.h"
+#include "cli.h"
 #include "shipment.h"
 #include "web.h"
 #include "web_api.h"
@@ -149,42 +150,6 @@ api_ship_resolve(struct web_req *rq)
 	return reply_shipment(rq, 200);
 }
 
-/* Owned fields as JSON, for the conflicts list and the shipment. */
-void
-api_owned_json(struct lb_buf *b, const struct lb_owned_rec *r)
-{
-	lb_buf_adds(b, "{\"ref\":");
-	lb_buf_add_json_str(b, r->ref, strlen(r->ref));
-	lb_buf_adds(b, ",\"field\":");
-	lb_buf_add_json_str(b, r->field, strlen(r->field));
-	lb_buf_adds(b, ",\"value\":");
-	lb_buf_add_json_str(b, r->value, strlen(r->value));
-	lb_buf_adds(b, ",\"source\":");
-	lb_buf_add_json_str(b, r->source, strlen(r->source));
-	lb_buf_adds(b, ",\"state\":");
-	lb_buf_add_json_str(b, r->state, strlen(r->state));
-	lb_buf_adds(b, ",\"reason\":");
-	if (r->reason[0] != '\0')
-		lb_buf_add_json_str(b, r->reason, strlen(r->reason));
-	else
-		lb_buf_adds(b, "null");
-	lb_buf_adds(b, ",\"feed_value\":");
-	if (strcmp(r->state, "held") != 0)
-		lb_buf_add_json_str(b, r->feed_value, strlen(r->feed_value));
-	else
-		lb_buf_adds(b, "null");
-	lb_buf_adds(b, ",\"feed_where\":");
-	if (strcmp(r->state, "held") != 0)
-		lb_buf_add_json_str(b, r->feed_where, strlen(r->feed_where));
-	else
-		lb_buf_adds(b, "null");
-	lb_buf_adds(b, ",\"at\":");
-	lb_buf_add_json_str(b, r->at, strlen(r->at));
-	lb_buf_adds(b, ",\"actor\":");
-	lb_buf_add_json_str(b, r->actor, strlen(r->actor));
-	lb_buf_addc(b, '}');
-}
-
 struct olist {
 	struct lb_buf	*b;
 	size_t		 n;
@@ -197,7 +162,7 @@ on_conflict(void *arg, const struct lb_owned_rec *r)
 
 	if (l->n++ > 0)
 		lb_buf_addc(l->b, ',');
-	api_owned_json(l->b, r);
+	cli_owned_json(l->b, r);
 	return lb_buf_error(l->b) != 0 ? -1 : 0;
 }
 
@@ -240,22 +205,6 @@ api_shipment_decided(struct web_req *rq, const char *ref, struct lb_buf *b,
 	lb_buf_adds(b, "],\"paper_release\":");
 	if ((rc = lb_shipment_release_get(rq->v, ref, &rel, e)) == -1)
 		return -1;
-	if (rc == 0) {
-		lb_buf_adds(b, "null");
-		return 0;
-	}
-	lb_buf_adds(b, "{\"release_date\":");
-	lb_buf_add_json_str(b, rel.date, strlen(rel.date));
-	lb_buf_addf(b, ",\"port\":\"%s\",\"entry_number\":\"%s\",\"note\":",
-	    rel.port, rel.entry);
-	if (rel.note[0] != '\0')
-		lb_buf_add_json_str(b, rel.note, strlen(rel.note));
-	else
-		lb_buf_adds(b, "null");
-	lb_buf_adds(b, ",\"at\":");
-	lb_buf_add_json_str(b, rel.at, strlen(rel.at));
-	lb_buf_adds(b, ",\"actor\":");
-	lb_buf_add_json_str(b, rel.actor, strlen(rel.actor));
-	lb_buf_addc(b, '}');
+	cli_release_json(b, rc == 1 ? &rel : NULL);
 	return 0;
 }

@@ -51,7 +51,7 @@ expect_grep "nothing changed" "$T/out" "0 new or changed"
 expect_rc "the number is kept" 0 lb shipment show HL26-000002 --json
 expect_eq "entry number and type survive the feed" "$(python3 -c 'import json,sys; d=json.load(sys.stdin)["shipment"]; print(d["entry_number"], d["entry_type"])' <"$T/out")" "$n2 01"
 expect_rc "conflicts listed" 0 lb shipment conflicts --json
-expect_eq "two conflicts, with where" "$(python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["count"], sorted(c["field"] for c in d["conflicts"]), d["conflicts"][0]["where"].split(":")[1])' <"$T/out")" "2 ['entry_number', 'entry_type'] 3"
+expect_eq "two conflicts, with where" "$(python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["count"], sorted(c["field"] for c in d["conflicts"]), d["conflicts"][0]["feed_where"].split(":")[1])' <"$T/out")" "2 ['entry_number', 'entry_type'] 3"
 expect_rc "status raises them" 0 lb status --json
 expect_grep "feed_conflicts risk" "$T/out" '"id":"feed_conflicts","count":2'
 expect_rc "the import journal counts them" 0 lb journal verify
